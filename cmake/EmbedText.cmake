@@ -1,0 +1,12 @@
+# Writes OUTPUT: a C++ function SYMBOL() returning the text of INPUT. Run at build time (cmake -P).
+file(READ "${INPUT}" body)
+set(out "// Generated from ${INPUT_NAME} by cmake/EmbedText.cmake: do not edit.\n#include <string_view>\n\n")
+string(APPEND out "namespace danvan {\nstd::string_view ${SYMBOL}() {\n  static constexpr std::string_view text = R\"danvan_text(${body})danvan_text\";\n  return text;\n}\n}  // namespace danvan\n")
+if(EXISTS "${OUTPUT}")
+  file(READ "${OUTPUT}" old)
+else()
+  set(old "")
+endif()
+if(NOT old STREQUAL out)
+  file(WRITE "${OUTPUT}" "${out}")
+endif()

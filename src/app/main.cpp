@@ -1,0 +1,242 @@
+// The composition root and the `danvan` command line: the only file of the executable.
+
+#include "core/config.hpp"
+#include "core/crypto.hpp"
+#include "core/logging.hpp"
+#include "core/time.hpp"
+#include "http/api.hpp"
+#include "http/app.hpp"
+#include "http/server.hpp"
+#include "services/services.hpp"
+#include "storage/backup.hpp"
+#include "storage/database.hpp"
+#include "storage/migrations.hpp"
+
+#include <CLI/CLI.hpp>
+#include <boost/json/serialize.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#ifndef DANVAN_VERSION
+#define DANVAN_VERSION "0.0.0"
+#endif
+
+namespace danvan {
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
+// Prints an error the way every command does: Vietnamese first, English second, and the stable code.
+int Fail(const Error& e) {
+  std::cerr << "Lỗi: " << e.message_vi << "\nError: " << e.message_en << " [" << e.code << "]\n";
+  if (!e.details.empty()) std::cerr << "Details: " << boost::json::serialize(e.details) << "\n";
+  return kExitFailure;
+}
+
+struct Options {
+  std::string config_file;
+  std::string db;
+  std::string listen;
+  int threads = 0;
+  std::vector<std::string> sets;  // key=value
+};
+
+Result<Config> ResolveConfig(const Options& o) {
+  std::map<std::string, std::string> flags;
+  for (const auto& s : o.sets) {
+    const auto eq = s.find('=');
+    if (eq == std::string::npos)
+      return MakeError(ErrorKind::kInvalidInput, "invalid_flag", "--set cần dạng khóa=giá_trị: " + s,
+                       "--set needs key=value: " + s);
+    flags[s.substr(0, eq)] = s.substr(eq + 1);
+  }
+  if (!o.db.empty()) flags["database.url"] = o.db;
+  if (!o.listen.empty()) flags["server.listen"] = o.listen;
+  if (o.threads > 0) flags["server.threads"] = std::to_string(o.threads);
+  return LoadConfig(o.config_file, ProcessEnv, flags);
+}
+
+Result<std::unique_ptr<Database>> OpenMigrated(const Config& config) {
+  auto db = DANVAN_TRY(Database::Open(config.database));
+  const int applied = DANVAN_TRY(Migrate(*db));
+  if (applied > 0) spdlog::info("database={} migrations_applied={}", db->display_url(), applied);
+  return db;
+}
+
+int Serve(const Config& config) {
+  const auto started = std::chrono::steady_clock::now();
+  auto db_result = OpenMigrated(config);
+  if (!db_result) return Fail(db_result.error());
+  auto db = std::move(db_result).value();
+
+  SystemClock clock;
+  Services services(*db, clock);
+  http::Metrics metrics;
+  http::App app(http::BuildRouter(services, metrics), http::StaticFiles(config.server.static_dir), metrics,
+                config.log.access_log);
+  http::Server server(config.server, app);
+  metrics.SetGauges([&db, &server] {
+    return std::vector<std::pair<std::string, double>>{
+        {"danvan_db_pool_size", db->pool_size()},
+        {"danvan_db_pool_in_use", db->pool_in_use()},
+        {"danvan_http_open_connections", server.open_connections()},
+    };
+  });
+  auto port = server.Listen();
+  if (!port) return Fail(port.error());
+
+  server.Run([&] {
+    const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    const std::string host = config.server.host.find(':') != std::string::npos ? "[" + config.server.host + "]"
+                                                                                 : config.server.host;
+    // Tests and scripts wait for this line; keep its shape.
+    fmt::print("danvan đang chạy tại / listening on http://{}:{}  (database {}, ready in {:.0f} ms)\n", host,
+               port.value(), db->display_url(), ms);
+    fmt::print("Dừng bằng Ctrl+C / stop with Ctrl+C (SIGINT) or SIGTERM.\n");
+    std::fflush(stdout);
+  });
+  spdlog::info("stopped cleanly");
+  return kExitOk;
+}
+
+int MigrateCommand(const Config& config, bool status_only) {
+  auto db = Database::Open(config.database);
+  if (!db) return Fail(db.error());
+  if (!status_only) {
+    auto applied = Migrate(*db.value());
+    if (!applied) return Fail(applied.error());
+    fmt::print("Đã áp dụng {} migration / applied {} migration(s)\n", applied.value(), applied.value());
+  }
+  auto states = MigrationStatus(*db.value());
+  if (!states) return Fail(states.error());
+  bool mismatch = false;
+  fmt::print("{:<8} {:<28} {:<26} {}\n", "version", "name", "applied_at", "checksum");
+  for (const auto& s : states.value()) {
+    std::string state = s.applied ? s.applied_at : "pending";
+    std::string check = s.checksum.empty() ? "unknown to this program" : s.checksum.substr(0, 12);
+    if (s.mismatch()) {
+      check += " MISMATCH (applied " + s.applied_checksum.substr(0, 12) + ")";
+      mismatch = true;
+    }
+    fmt::print("{:<8} {:<28} {:<26} {}\n", s.version, s.name, state, check);
+  }
+  return mismatch ? kExitFailure : kExitOk;
+}
+
+int AuditVerifyCommand(const Config& config) {
+  auto db = OpenMigrated(config);
+  if (!db) return Fail(db.error());
+  SystemClock clock;
+  Services services(*db.value(), clock);
+  auto v = services.audit.Verify(*db.value());
+  if (!v) return Fail(v.error());
+  if (v->ok) {
+    fmt::print("ok {}\n", v->count);
+    return kExitOk;
+  }
+  fmt::print("broken after {} good entries: {}\n", v->count, *v->broken);
+  return kExitFailure;
+}
+
+Result<std::string> SqlitePathOf(const Config& config) {
+  const std::string& url = config.database.url;
+  if (url.rfind("sqlite:", 0) != 0)
+    return MakeError(ErrorKind::kInvalidInput, "backup_sqlite_only",
+                     "Lệnh này chỉ dùng cho SQLite; với PostgreSQL hãy dùng pg_dump/pg_restore (xem docs/operations.md).",
+                     "This command is for SQLite only; for PostgreSQL use pg_dump/pg_restore (see docs/operations.md).");
+  auto db = DANVAN_TRY(Database::Open(config.database));  // normalises the path
+  return db->sqlite_path();
+}
+
+}  // namespace
+}  // namespace danvan
+
+int main(int argc, char** argv) {
+  using namespace danvan;
+  EnsureCrypto();
+  CLI::App cli{"danvan — công tác dân vận và phong trào \"Dân vận khéo\" / mass mobilization work and the "
+               "\"Dân vận khéo\" movement"};
+  cli.require_subcommand(1);
+  Options o;
+  auto add_common = [&o](CLI::App* cmd) {
+    cmd->add_option("--config", o.config_file, "TOML configuration file");
+    cmd->add_option("--db", o.db, "database URL: sqlite:PATH or postgresql://… (DANVAN_DATABASE_URL)");
+    cmd->add_option("--set", o.sets, "any setting as key=value, e.g. --set server.body_limit=2097152");
+  };
+
+  std::string settings_help = "Settings (TOML key, environment variable):\n";
+  for (const auto& s : Settings()) settings_help += fmt::format("  {:<26} {:<34} {}\n", s.key, s.env, s.help);
+  cli.footer(settings_help + "\nPrecedence: flags > environment > config file > defaults.");
+
+  auto* serve = cli.add_subcommand("serve", "serve the API and the web app over HTTP");
+  add_common(serve);
+  serve->add_option("--listen", o.listen, "HOST:PORT to listen on (default 127.0.0.1:8080; port 0 = any free)");
+  serve->add_option("--threads", o.threads, "I/O threads");
+
+  auto* migrate = cli.add_subcommand("migrate", "apply pending database migrations, or list them with --status");
+  add_common(migrate);
+  bool status_only = false;
+  migrate->add_flag("--status", status_only, "only list migrations and whether each is applied");
+
+  auto* audit = cli.add_subcommand("audit", "audit log tools");
+  audit->require_subcommand(1);
+  auto* verify = audit->add_subcommand("verify", "check every link of the audit log's hash chains");
+  add_common(verify);
+
+  std::string file;
+  auto* backup = cli.add_subcommand("backup", "copy the SQLite database to FILE (safe while the server runs)");
+  add_common(backup);
+  backup->add_option("FILE", file, "where to write the copy")->required();
+  auto* restore = cli.add_subcommand("restore", "replace the SQLite database by the backup FILE");
+  add_common(restore);
+  restore->add_option("FILE", file, "the backup to restore")->required();
+
+  cli.add_subcommand("version", "print the version");
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = cli.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+
+  if (cli.got_subcommand("version")) {
+    fmt::print("danvan {}\n", DANVAN_VERSION);
+    return kExitOk;
+  }
+
+  auto config = ResolveConfig(o);
+  if (!config) return Fail(config.error());
+  SetUpLogging(config->log.level);
+
+  try {
+    if (cli.got_subcommand(serve)) return Serve(config.value());
+    if (cli.got_subcommand(migrate)) return MigrateCommand(config.value(), status_only);
+    if (audit->got_subcommand(verify)) return AuditVerifyCommand(config.value());
+    if (cli.got_subcommand(backup)) {
+      auto path = SqlitePathOf(config.value());
+      if (!path) return Fail(path.error());
+      auto pages = BackupSqlite(path.value(), file);
+      if (!pages) return Fail(pages.error());
+      fmt::print("Đã sao lưu {} trang vào {} / backed up {} pages to {}\n", pages.value(), file, pages.value(), file);
+      return kExitOk;
+    }
+    if (cli.got_subcommand(restore)) {
+      auto path = SqlitePathOf(config.value());
+      if (!path) return Fail(path.error());
+      if (auto st = RestoreSqlite(path.value(), file); !st) return Fail(st.error());
+      fmt::print("Đã khôi phục {} từ {} / restored {} from {}\n", path.value(), file, path.value(), file);
+      return kExitOk;
+    }
+  } catch (const std::exception& e) {
+    spdlog::critical("fatal: {}", e.what());
+    return kExitFailure;
+  }
+  return kExitUsage;
+}

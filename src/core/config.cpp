@@ -1,0 +1,184 @@
+#include "core/config.hpp"
+
+#include <toml++/toml.h>
+
+#include <charconv>
+#include <cstdlib>
+
+namespace danvan {
+namespace {
+
+Error BadSetting(std::string_view key, std::string_view value, std::string_view why) {
+  return MakeError(ErrorKind::kInvalidInput, "invalid_setting",
+                   "Giá trị cấu hình không hợp lệ: " + std::string(key) + " = \"" + std::string(value) + "\"",
+                   "Invalid setting: " + std::string(key) + " = \"" + std::string(value) + "\" (" +
+                       std::string(why) + ")");
+}
+
+template <class Int>
+Status ParseInt(std::string_view key, std::string_view value, Int lo, Int hi, Int& out) {
+  Int parsed{};
+  auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), parsed);
+  if (ec != std::errc() || ptr != value.data() + value.size()) return BadSetting(key, value, "not a whole number");
+  if (parsed < lo || parsed > hi) return BadSetting(key, value, "out of range");
+  out = parsed;
+  return OkStatus();
+}
+
+Status ParseMillis(std::string_view key, std::string_view value, std::chrono::milliseconds& out) {
+  int64_t ms = 0;
+  auto st = ParseInt<int64_t>(key, value, 1, 24LL * 3600 * 1000, ms);
+  if (!st) return st;
+  out = std::chrono::milliseconds(ms);
+  return OkStatus();
+}
+
+Status ParseBool(std::string_view key, std::string_view value, bool& out) {
+  if (value == "true" || value == "1" || value == "yes") {
+    out = true;
+  } else if (value == "false" || value == "0" || value == "no") {
+    out = false;
+  } else {
+    return BadSetting(key, value, "expected true or false");
+  }
+  return OkStatus();
+}
+
+Status ParseListen(std::string_view key, std::string_view value, ServerConfig& server) {
+  const auto colon = value.rfind(':');
+  if (colon == std::string_view::npos || colon == 0) return BadSetting(key, value, "expected HOST:PORT");
+  std::string host(value.substr(0, colon));
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  uint16_t port = 0;
+  auto st = ParseInt<uint16_t>(key, value.substr(colon + 1), 0, 65535, port);
+  if (!st) return BadSetting(key, value, "expected HOST:PORT");
+  server.host = host;
+  server.port = port;
+  return OkStatus();
+}
+
+struct Setting {
+  SettingInfo info;
+  std::function<Status(Config&, std::string_view key, std::string_view value)> apply;
+};
+
+std::string EnvName(std::string_view key) {
+  std::string env = "DANVAN_";
+  for (char c : key) env.push_back(c == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+  return env;
+}
+
+const std::vector<Setting>& Table() {
+  static const std::vector<Setting> table = [] {
+    std::vector<Setting> t;
+    auto add = [&t](std::string key, std::string help, auto apply) {
+      t.push_back(Setting{SettingInfo{key, EnvName(key), std::move(help)}, std::move(apply)});
+    };
+    add("server.listen", "address and port to serve on, HOST:PORT (port 0 picks a free one)",
+        [](Config& c, auto k, auto v) { return ParseListen(k, v, c.server); });
+    add("server.threads", "threads running socket I/O",
+        [](Config& c, auto k, auto v) { return ParseInt(k, v, 1, 256, c.server.io_threads); });
+    add("server.workers", "threads running request handlers and database work",
+        [](Config& c, auto k, auto v) { return ParseInt(k, v, 1, 1024, c.server.workers); });
+    add("server.max_connections", "open connections allowed; more get 503",
+        [](Config& c, auto k, auto v) { return ParseInt(k, v, 1, 1'000'000, c.server.max_connections); });
+    add("server.header_limit", "largest request head in bytes (over it: 431)",
+        [](Config& c, auto k, auto v) { return ParseInt<size_t>(k, v, 1024, 1 << 20, c.server.header_limit); });
+    add("server.body_limit", "largest request body in bytes (over it: 413)",
+        [](Config& c, auto k, auto v) { return ParseInt<size_t>(k, v, 0, 1ULL << 32, c.server.body_limit); });
+    add("server.header_timeout_ms", "time allowed to receive a whole request (over it: 408)",
+        [](Config& c, auto k, auto v) { return ParseMillis(k, v, c.server.header_timeout); });
+    add("server.idle_timeout_ms", "time a kept-alive connection may wait for its next request",
+        [](Config& c, auto k, auto v) { return ParseMillis(k, v, c.server.idle_timeout); });
+    add("server.shutdown_grace_ms", "time in-flight requests get to finish on SIGTERM",
+        [](Config& c, auto k, auto v) { return ParseMillis(k, v, c.server.shutdown_grace); });
+    add("server.static_dir", "folder of the built web app",
+        [](Config& c, auto, auto v) { c.server.static_dir = std::string(v); return OkStatus(); });
+    add("database.url", "sqlite:PATH or postgresql://…",
+        [](Config& c, auto, auto v) { c.database.url = std::string(v); return OkStatus(); });
+    add("database.pool_size", "database connections kept open",
+        [](Config& c, auto k, auto v) { return ParseInt(k, v, 1, 256, c.database.pool_size); });
+    add("database.busy_timeout_ms", "how long SQLite waits for a lock",
+        [](Config& c, auto k, auto v) { return ParseMillis(k, v, c.database.busy_timeout); });
+    add("log.level", "trace, debug, info, warn, error or off",
+        [](Config& c, auto k, auto v) -> Status {
+          static const char* kLevels[] = {"trace", "debug", "info", "warn", "error", "off"};
+          for (auto* l : kLevels)
+            if (v == l) {
+              c.log.level = std::string(v);
+              return OkStatus();
+            }
+          return BadSetting(k, v, "unknown level");
+        });
+    add("log.access", "one log line per request",
+        [](Config& c, auto k, auto v) { return ParseBool(k, v, c.log.access_log); });
+    return t;
+  }();
+  return table;
+}
+
+void Flatten(const toml::table& table, const std::string& prefix, std::map<std::string, std::string>& out) {
+  for (const auto& [k, node] : table) {
+    std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+    if (const auto* sub = node.as_table()) {
+      Flatten(*sub, key, out);
+    } else if (const auto* s = node.as_string()) {
+      out[key] = s->get();
+    } else if (const auto* i = node.as_integer()) {
+      out[key] = std::to_string(i->get());
+    } else if (const auto* b = node.as_boolean()) {
+      out[key] = b->get() ? "true" : "false";
+    } else {
+      out[key] = "<unsupported type>";
+    }
+  }
+}
+
+}  // namespace
+
+const std::vector<SettingInfo>& Settings() {
+  static const std::vector<SettingInfo> infos = [] {
+    std::vector<SettingInfo> v;
+    for (const auto& s : Table()) v.push_back(s.info);
+    return v;
+  }();
+  return infos;
+}
+
+Status ApplySetting(Config& config, std::string_view key, std::string_view value) {
+  for (const auto& s : Table())
+    if (s.info.key == key) return s.apply(config, key, value);
+  return MakeError(ErrorKind::kInvalidInput, "unknown_setting", "Không có mục cấu hình: " + std::string(key),
+                   "Unknown setting: " + std::string(key));
+}
+
+Result<Config> LoadConfig(const std::string& file,
+                          const std::function<std::optional<std::string>(const std::string&)>& env,
+                          const std::map<std::string, std::string>& flags) {
+  Config config;
+  if (!file.empty()) {
+    std::map<std::string, std::string> values;
+    try {
+      Flatten(toml::parse_file(file), "", values);
+    } catch (const toml::parse_error& e) {
+      std::string where = file + ":" + std::to_string(e.source().begin.line) + ":" +
+                          std::to_string(e.source().begin.column);
+      return MakeError(ErrorKind::kInvalidInput, "invalid_config_file",
+                       "Tệp cấu hình không đọc được (" + where + "): " + std::string(e.description()),
+                       "Cannot read the config file (" + where + "): " + std::string(e.description()));
+    }
+    for (const auto& [k, v] : values) DANVAN_TRY(ApplySetting(config, k, v));
+  }
+  for (const auto& s : Table())
+    if (auto v = env(s.info.env)) DANVAN_TRY(ApplySetting(config, s.info.key, *v));
+  for (const auto& [k, v] : flags) DANVAN_TRY(ApplySetting(config, k, v));
+  return config;
+}
+
+std::optional<std::string> ProcessEnv(const std::string& name) {
+  const char* v = std::getenv(name.c_str());
+  if (v == nullptr) return std::nullopt;
+  return std::string(v);
+}
+
+}  // namespace danvan

@@ -1,0 +1,69 @@
+#pragma once
+//! Settings: defaults, then a TOML file, then DANVAN_* environment variables, then flags (flags win).
+
+#include "core/error.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace danvan {
+
+struct ServerConfig {
+  std::string host = "127.0.0.1";
+  uint16_t port = 8080;
+  int io_threads = 2;          //!< threads running socket I/O
+  int workers = 4;             //!< threads running handlers (database work), apart from I/O
+  int max_connections = 1024;  //!< connections over this get 503 and are closed
+  size_t header_limit = 16 * 1024;
+  size_t body_limit = 1024 * 1024;
+  std::chrono::milliseconds header_timeout{10'000};  //!< to receive a whole request head (and body)
+  std::chrono::milliseconds idle_timeout{60'000};    //!< between requests on a kept-alive connection
+  std::chrono::milliseconds shutdown_grace{10'000};  //!< in-flight requests may finish within this
+  std::string static_dir = "web/dist";
+};
+
+struct DatabaseConfig {
+  std::string url = "sqlite:data/danvan.db";
+  int pool_size = 4;
+  std::chrono::milliseconds busy_timeout{5'000};
+};
+
+struct LogConfig {
+  std::string level = "info";
+  bool access_log = true;
+};
+
+struct Config {
+  ServerConfig server;
+  DatabaseConfig database;
+  LogConfig log;
+};
+
+//! One setting: its key ("server.listen"), its environment variable, and what it means.
+struct SettingInfo {
+  std::string key;
+  std::string env;
+  std::string help;
+};
+
+//! Every setting known, for --help and the docs.
+const std::vector<SettingInfo>& Settings();
+
+//! Sets one setting from its textual value; unknown keys and bad values are errors.
+Status ApplySetting(Config& config, std::string_view key, std::string_view value);
+
+//! Builds the configuration. `file` is a TOML path (may be empty); `env` looks up an environment
+//! variable; `flags` are key → value pairs given on the command line.
+Result<Config> LoadConfig(const std::string& file,
+                          const std::function<std::optional<std::string>(const std::string&)>& env,
+                          const std::map<std::string, std::string>& flags);
+
+//! Reads the process environment.
+std::optional<std::string> ProcessEnv(const std::string& name);
+
+}  // namespace danvan

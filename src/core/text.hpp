@@ -1,0 +1,12 @@
+#pragma once
+//! Text helpers that every layer needs.
+
+#include <string>
+#include <string_view>
+
+namespace danvan {
+
+//! True when s is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
+bool IsValidUtf8(std::string_view s);
+
+}  // namespace danvan

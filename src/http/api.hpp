@@ -1,0 +1,15 @@
+#pragma once
+//! Every route of the server, bound to the services: the HTTP surface in one place.
+
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "services/services.hpp"
+
+namespace danvan::http {
+
+Router BuildRouter(Services& services, Metrics& metrics);
+
+//! The OpenAPI 3.1 document served at /api/openapi.json (src/http/openapi.json, embedded).
+std::string_view OpenApiDocument();
+
+}  // namespace danvan::http

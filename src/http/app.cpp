@@ -1,0 +1,91 @@
+#include "http/app.hpp"
+
+#include "core/crypto.hpp"
+#include "http/error_mapping.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace danvan::http {
+namespace {
+
+constexpr std::string_view kContentSecurityPolicy =
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+std::string Join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) {
+    if (!out.empty()) out += ", ";
+    out += s;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string RequestIdFor(std::string_view client_value) {
+  const bool well_formed = !client_value.empty() && client_value.size() <= 128 &&
+                           std::all_of(client_value.begin(), client_value.end(), [](char c) {
+                             return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' ||
+                                    c == ':' || c == '-';
+                           });
+  if (well_formed) return std::string(client_value);
+  return RandomToken(12);
+}
+
+Response App::Handle(Request& request) {
+  Response response;
+  try {
+    auto match = router_.Match(request.method, request.path);
+    if (auto* m = std::get_if<RouteMatch>(&match)) {
+      request.route = m->route->pattern;
+      request.path_params = std::move(m->params);
+      auto result = m->route->handler(request);
+      response = result.ok() ? std::move(result).value() : ErrorResponse(result.error());
+    } else if (auto* not_allowed = std::get_if<MethodNotAllowed>(&match)) {
+      request.route = "unmatched";
+      response = ErrorResponse(MethodNotAllowedError(not_allowed->allow));
+      response.SetHeader("Allow", Join(not_allowed->allow));
+    } else if (request.path.rfind("/api/", 0) == 0 || request.path == "/api") {
+      request.route = "unmatched";
+      response = ErrorResponse(NotFoundError(request.path));
+    } else if (request.method != "GET" && request.method != "HEAD") {
+      request.route = "static";
+      response = ErrorResponse(MethodNotAllowedError({"GET", "HEAD"}));
+      response.SetHeader("Allow", "GET, HEAD");
+    } else {
+      request.route = "static";
+      auto result = static_.Serve(request);
+      response = result.ok() ? std::move(result).value() : ErrorResponse(result.error());
+    }
+  } catch (const std::exception& e) {
+    spdlog::error("unhandled exception request_id={} route={} what={}", request.request_id, request.route, e.what());
+    response = ErrorResponse(InternalError());
+  }
+  Finish(request, response);
+  return response;
+}
+
+Response App::Refuse(Request& request, const Error& error) {
+  Response response = ErrorResponse(error);
+  Finish(request, response);
+  return response;
+}
+
+void App::Finish(const Request& request, Response& response) {
+  response.SetHeader("X-Request-Id", request.request_id);
+  response.SetHeader("Content-Security-Policy", std::string(kContentSecurityPolicy));
+  response.SetHeader("X-Content-Type-Options", "nosniff");
+  response.SetHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  response.SetHeader("X-Frame-Options", "DENY");
+  const auto took = std::chrono::steady_clock::now() - request.received;
+  metrics_.Observe(request.route, request.method.empty() ? "-" : request.method, response.status, took);
+  if (access_log_) {
+    spdlog::info("access method={} route={} status={} duration_ms={:.3f} bytes={} request_id={} remote={}",
+                 request.method.empty() ? "-" : request.method, request.route, response.status,
+                 std::chrono::duration<double, std::milli>(took).count(), response.body.size(), request.request_id,
+                 request.remote_address);
+  }
+}
+
+}  // namespace danvan::http

@@ -1,0 +1,12 @@
+#pragma once
+// Route registration per area; each handler parses, calls one service, serialises.
+
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "services/services.hpp"
+
+namespace danvan::http {
+
+void AddSystemRoutes(Router& router, Services& services, Metrics& metrics);
+
+}  // namespace danvan::http

@@ -1,0 +1,40 @@
+#pragma once
+//! HTTP messages as the application sees them: plain structs, so that only server.cpp includes Beast.
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace danvan::http {
+
+struct Request {
+  std::string method;  //!< upper case: "GET"
+  std::string target;  //!< as received: "/api/v1/units?q=x"
+  std::string path;    //!< percent-decoded path, without the query
+  std::vector<std::pair<std::string, std::string>> query;    //!< decoded, in order
+  std::vector<std::pair<std::string, std::string>> headers;  //!< names in lower case
+  std::string body;
+  std::string remote_address;
+  std::string request_id;
+  std::map<std::string, std::string> path_params;  //!< filled by the router
+  std::string route = "-";                         //!< the matched route's pattern, for logs and metrics
+  std::chrono::steady_clock::time_point received = std::chrono::steady_clock::now();
+
+  std::optional<std::string_view> Header(std::string_view lower_name) const;
+  std::optional<std::string_view> Query(std::string_view name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+
+  void SetHeader(std::string name, std::string value);
+};
+
+}  // namespace danvan::http

@@ -1,0 +1,43 @@
+#pragma once
+//! Routes: METHOD + pattern with {param} segments → handler. Unknown path → 404; known path, other
+//! method → 405 with Allow.
+
+#include "core/error.hpp"
+#include "http/message.hpp"
+
+#include <functional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace danvan::http {
+
+using Handler = std::function<Result<Response>(Request&)>;
+
+struct Route {
+  std::string method;
+  std::string pattern;  //!< "/api/v1/units/{id}"
+  Handler handler;
+};
+
+struct RouteMatch {
+  const Route* route;
+  std::map<std::string, std::string> params;
+};
+struct PathNotFound {};
+struct MethodNotAllowed {
+  std::vector<std::string> allow;
+};
+
+class Router {
+ public:
+  void Add(std::string method, std::string pattern, Handler handler);
+  std::variant<RouteMatch, PathNotFound, MethodNotAllowed> Match(std::string_view method,
+                                                                std::string_view path) const;
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace danvan::http

@@ -1,0 +1,324 @@
+#include "http/server.hpp"
+
+#include "http/error_mapping.hpp"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+namespace danvan::http {
+
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+namespace {
+
+Error TransportError(ErrorKind kind, std::string code, std::string vi, std::string en) {
+  return MakeError(kind, std::move(code), std::move(vi), std::move(en));
+}
+
+Error ErrorForReadFailure(const beast::error_code& ec) {
+  if (ec == bhttp::error::header_limit)
+    return TransportError(ErrorKind::kHeaderTooLarge, "header_too_large", "Phần đầu của yêu cầu quá lớn.",
+                          "The request head is too large.");
+  if (ec == bhttp::error::body_limit)
+    return TransportError(ErrorKind::kTooLarge, "body_too_large", "Nội dung gửi lên quá lớn.",
+                          "The request body is too large.");
+  if (ec == beast::error::timeout)
+    return TransportError(ErrorKind::kTimeout, "request_timeout", "Yêu cầu gửi đến quá chậm nên đã bị ngắt.",
+                          "The request arrived too slowly and was cut off.");
+  return TransportError(ErrorKind::kInvalidInput, "malformed_request", "Yêu cầu HTTP không hợp lệ.",
+                        "Malformed HTTP request.")
+      .WithDetail("reason", boost::json::string(ec.message()));
+}
+
+// Splits the target into a decoded path and query parameters; fails on anything that is not origin-form.
+bool ParseTarget(std::string_view target, Request& request) {
+  if (target.empty() || target.front() != '/') return false;
+  auto parsed = boost::urls::parse_origin_form(target);
+  if (!parsed) return false;
+  request.path = parsed->path();
+  if (request.path.find('\0') != std::string::npos) return false;
+  for (const auto& param : parsed->params()) request.query.emplace_back(param.key, param.value);
+  return true;
+}
+
+}  // namespace
+
+class Server::Impl {
+ public:
+  class Session;
+
+  Impl(const ServerConfig& config, App& app)
+      : config_(config), app_(app), acceptor_(ioc_), workers_(static_cast<size_t>(config.workers)) {}
+
+  Result<uint16_t> Listen() {
+    beast::error_code ec;
+    const auto address = net::ip::make_address(config_.host, ec);
+    if (ec)
+      return MakeError(ErrorKind::kInvalidInput, "invalid_listen_address",
+                       "Địa chỉ lắng nghe không hợp lệ: " + config_.host, "Invalid listen address: " + config_.host);
+    const tcp::endpoint endpoint(address, config_.port);
+    acceptor_.open(endpoint.protocol(), ec);
+    if (!ec) acceptor_.set_option(net::socket_base::reuse_address(true), ec);
+    if (!ec) acceptor_.bind(endpoint, ec);
+    if (!ec) acceptor_.listen(net::socket_base::max_listen_connections, ec);
+    if (ec)
+      return MakeError(ErrorKind::kUnavailable, "cannot_listen",
+                       "Không mở được cổng " + config_.host + ":" + std::to_string(config_.port) + ": " +
+                           ec.message(),
+                       "Cannot listen on " + config_.host + ":" + std::to_string(config_.port) + ": " + ec.message());
+    return acceptor_.local_endpoint().port();
+  }
+
+  void Run(const std::function<void()>& on_ready) {
+    // Signals are waited for on a context of their own, so that the serving threads are untouched by
+    // them; the set exists before anything is served, so no signal finds the default action.
+    net::io_context signals_ioc;
+    net::signal_set signals(signals_ioc, SIGINT, SIGTERM);
+    signals.async_wait([](const beast::error_code&, int signal) {
+      spdlog::info("signal {} received: stopping", signal);
+    });
+    Accept();
+    std::vector<std::thread> threads;
+    for (int i = 0; i < config_.io_threads; ++i) threads.emplace_back([this] { ioc_.run(); });
+    if (on_ready) on_ready();
+    signals_ioc.run();
+
+    Drain();
+    ioc_.stop();
+    for (auto& t : threads) t.join();
+    workers_.join();
+  }
+
+  void Accept() {
+    acceptor_.async_accept(net::make_strand(ioc_), [this](beast::error_code ec, tcp::socket socket) {
+      if (ec) {
+        if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
+        spdlog::warn("accept failed: {}", ec.message());
+      } else {
+        StartSession(std::move(socket));
+      }
+      if (acceptor_.is_open()) Accept();
+    });
+  }
+
+  void StartSession(tcp::socket socket);
+  void Drain();
+
+  const ServerConfig config_;
+  App& app_;
+  net::io_context ioc_;
+  tcp::acceptor acceptor_;
+  net::thread_pool workers_;
+  std::atomic<int> connections_{0};
+  std::atomic<bool> draining_{false};
+  std::mutex sessions_mu_;
+  std::unordered_map<Session*, std::weak_ptr<Session>> sessions_;
+};
+
+class Server::Impl::Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, Impl& server) : stream_(std::move(socket)), server_(server) {
+    beast::error_code ec;
+    remote_ = stream_.socket().remote_endpoint(ec).address().to_string(ec);
+  }
+
+  ~Session() {
+    server_.connections_.fetch_sub(1);
+    std::lock_guard lock(server_.sessions_mu_);
+    server_.sessions_.erase(this);
+  }
+
+  void Start() { net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->WaitForRequest(); }); }
+
+  //! Called on shutdown: closes the connection unless a request is being handled.
+  void CloseIfIdle() {
+    net::post(stream_.get_executor(), [self = shared_from_this()] {
+      if (!self->busy_) self->Close();
+    });
+  }
+
+  void Refuse(const Error& error) {
+    Request request;
+    request.request_id = RequestIdFor("");
+    request.remote_address = remote_;
+    busy_ = true;
+    Write(server_.app_.Refuse(request, error), request, /*keep_alive=*/false, /*head=*/false);
+  }
+
+ private:
+  // Waits for the first bytes of the next request with the idle timeout (the header timeout for the
+  // first request), then reads the whole request with the header timeout.
+  void WaitForRequest() {
+    busy_ = false;
+    if (server_.draining_) return Close();
+    if (buffer_.size() > 0) return ReadRequest();
+    stream_.expires_after(served_ == 0 ? server_.config_.header_timeout : server_.config_.idle_timeout);
+    stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](beast::error_code ec, size_t n) {
+      if (ec) return self->Close();  // closed, reset, or idle too long: nothing to answer
+      self->buffer_.commit(n);
+      self->ReadRequest();
+    });
+  }
+
+  void ReadRequest() {
+    busy_ = true;
+    parser_.emplace();
+    parser_->header_limit(static_cast<uint32_t>(server_.config_.header_limit));
+    parser_->body_limit(server_.config_.body_limit);
+    stream_.expires_after(server_.config_.header_timeout);
+    bhttp::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, size_t) {
+      self->OnRead(ec);
+    });
+  }
+
+  void OnRead(beast::error_code ec) {
+    if (ec == bhttp::error::end_of_stream || ec == net::error::connection_reset || ec == net::error::eof) {
+      return Close();
+    }
+    if (ec) {
+      Request request;
+      request.request_id = RequestIdFor("");
+      request.remote_address = remote_;
+      if (parser_->is_header_done()) request.method = std::string(parser_->get().method_string());
+      return Write(server_.app_.Refuse(request, ErrorForReadFailure(ec)), request, false, false);
+    }
+
+    auto message = parser_->release();
+    auto request = std::make_shared<Request>();
+    request->method = std::string(message.method_string());
+    request->target = std::string(message.target());
+    request->remote_address = remote_;
+    for (const auto& field : message) {
+      std::string name(field.name_string());
+      std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+      request->headers.emplace_back(std::move(name), std::string(field.value()));
+    }
+    request->request_id = RequestIdFor(request->Header("x-request-id").value_or(""));
+    request->body = std::move(message.body());
+    const bool keep_alive = message.keep_alive();
+    const bool head = message.method() == bhttp::verb::head;
+
+    if (!ParseTarget(request->target, *request)) {
+      auto error = TransportError(ErrorKind::kInvalidInput, "malformed_target", "Địa chỉ yêu cầu không hợp lệ.",
+                                  "Malformed request target.");
+      return Write(server_.app_.Refuse(*request, error), *request, false, false);
+    }
+    // Handlers may wait on the database: they run on the worker pool, never on the I/O threads.
+    stream_.expires_never();
+    net::post(server_.workers_, [self = shared_from_this(), request, keep_alive, head] {
+      auto response = std::make_shared<Response>(self->server_.app_.Handle(*request));
+      net::post(self->stream_.get_executor(), [self, request, response, keep_alive, head] {
+        self->Write(std::move(*response), *request, keep_alive, head);
+      });
+    });
+  }
+
+  void Write(Response response, const Request& request, bool keep_alive, bool head) {
+    auto message = std::make_shared<bhttp::response<bhttp::string_body>>();
+    message->version(11);
+    message->result(static_cast<unsigned>(response.status));
+    message->set(bhttp::field::server, "danvan");
+    message->set(bhttp::field::content_type, response.content_type);
+    for (auto& [name, value] : response.headers) message->set(name, value);
+    const bool keep = keep_alive && !server_.draining_;
+    message->keep_alive(keep);
+    message->body() = std::move(response.body);
+    message->prepare_payload();
+    if (head) message->body().clear();  // Content-Length stays that of the GET
+    stream_.expires_after(server_.config_.idle_timeout);
+    auto sr = std::make_shared<bhttp::response_serializer<bhttp::string_body>>(*message);
+    if (head) {
+      bhttp::async_write_header(stream_, *sr, [self = shared_from_this(), message, sr, keep](beast::error_code ec,
+                                                                                             size_t) {
+        self->AfterWrite(ec, keep);
+      });
+    } else {
+      bhttp::async_write(stream_, *sr, [self = shared_from_this(), message, sr, keep](beast::error_code ec, size_t) {
+        self->AfterWrite(ec, keep);
+      });
+    }
+  }
+
+  void AfterWrite(beast::error_code ec, bool keep) {
+    ++served_;
+    if (ec || !keep) return Close();
+    WaitForRequest();
+  }
+
+  void Close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+    stream_.socket().close(ec);
+  }
+
+  beast::tcp_stream stream_;
+  Impl& server_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::string remote_;
+  int served_ = 0;
+  bool busy_ = false;
+};
+
+void Server::Impl::StartSession(tcp::socket socket) {
+  const int open = connections_.fetch_add(1) + 1;
+  auto session = std::make_shared<Session>(std::move(socket), *this);
+  {
+    std::lock_guard lock(sessions_mu_);
+    sessions_[session.get()] = session;
+  }
+  if (open > config_.max_connections) {
+    session->Refuse(TransportError(ErrorKind::kUnavailable, "too_many_connections",
+                                   "Máy chủ đang quá tải, vui lòng thử lại sau giây lát.",
+                                   "The server is overloaded; please try again shortly."));
+    return;
+  }
+  session->Start();
+}
+
+void Server::Impl::Drain() {
+  draining_ = true;
+  net::post(acceptor_.get_executor(), [this] {
+    beast::error_code ec;
+    acceptor_.close(ec);
+  });
+  const auto deadline = std::chrono::steady_clock::now() + config_.shutdown_grace;
+  while (std::chrono::steady_clock::now() < deadline) {
+    std::vector<std::shared_ptr<Session>> alive;
+    {
+      std::lock_guard lock(sessions_mu_);
+      for (auto& [_, weak] : sessions_)
+        if (auto s = weak.lock()) alive.push_back(std::move(s));
+    }
+    if (alive.empty()) break;
+    for (auto& s : alive) s->CloseIfIdle();
+    alive.clear();
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  const int left = connections_.load();
+  if (left > 0) spdlog::warn("shutdown grace period over with {} connection(s) still open: closing them", left);
+}
+
+Server::Server(const ServerConfig& config, App& app) : impl_(std::make_unique<Impl>(config, app)) {}
+Server::~Server() = default;
+Result<uint16_t> Server::Listen() { return impl_->Listen(); }
+void Server::Run(const std::function<void()>& on_ready) { impl_->Run(on_ready); }
+int Server::open_connections() const { return impl_->connections_.load(); }
+
+}  // namespace danvan::http

@@ -1,0 +1,12 @@
+#include "services/system.hpp"
+
+#include "storage/migrations.hpp"
+
+namespace danvan {
+
+Status CheckReady(Database& db) {
+  DANVAN_TRY(db.Ping());
+  return CheckMigrated(db);
+}
+
+}  // namespace danvan

@@ -1,0 +1,42 @@
+#include "storage/constraint_errors.hpp"
+
+#include <array>
+
+namespace danvan {
+namespace {
+
+struct ConstraintError {
+  std::string_view postgres_name;  // named in PostgreSQL's message
+  std::string_view sqlite_text;    // SQLite names columns instead: "UNIQUE constraint failed: t.c"
+  std::string_view code;
+  std::string_view vi;
+  std::string_view en;
+};
+
+// Later migrations add their constraints here.
+constexpr std::array<ConstraintError, 1> kConstraints = {{
+    {"audit_log_chain_seq_key", "audit_log.chain, audit_log.seq", "audit_conflict",
+     "Nhật ký kiểm toán đang được ghi đồng thời, vui lòng thử lại.",
+     "The audit log was written concurrently; please try again."},
+}};
+
+}  // namespace
+
+std::optional<Error> ErrorForConstraint(std::string_view message) {
+  for (const auto& c : kConstraints) {
+    if (message.find(c.postgres_name) != std::string_view::npos ||
+        message.find(c.sqlite_text) != std::string_view::npos)
+      return MakeError(ErrorKind::kConflict, std::string(c.code), std::string(c.vi), std::string(c.en));
+  }
+  if (message.find("UNIQUE constraint failed") != std::string_view::npos ||
+      message.find("duplicate key value") != std::string_view::npos)
+    return MakeError(ErrorKind::kConflict, "already_exists", "Bản ghi này đã tồn tại.", "This record already exists.");
+  if (message.find("FOREIGN KEY constraint failed") != std::string_view::npos ||
+      message.find("violates foreign key constraint") != std::string_view::npos)
+    return MakeError(ErrorKind::kConflict, "referenced_record_missing",
+                     "Bản ghi được tham chiếu không tồn tại hoặc vẫn đang được sử dụng.",
+                     "A referenced record does not exist or is still in use.");
+  return std::nullopt;
+}
+
+}  // namespace danvan

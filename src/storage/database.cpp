@@ -1,0 +1,184 @@
+#include "storage/database.hpp"
+
+#include "storage/constraint_errors.hpp"
+#include "storage/tx.hpp"
+
+#include <soci/connection-pool.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+
+namespace danvan {
+namespace {
+
+Error Unavailable(const std::string& what) {
+  return MakeError(ErrorKind::kUnavailable, "database_unavailable",
+                   "Cơ sở dữ liệu tạm thời không phục vụ được, vui lòng thử lại.",
+                   "The database cannot serve the request now; please try again.")
+      .WithDetail("reason", boost::json::string(what));
+}
+
+std::string HidePassword(const std::string& url) {
+  // postgresql://user:secret@host/db → postgresql://user:***@host/db
+  const auto scheme = url.find("://");
+  const auto at = url.find('@');
+  if (scheme == std::string::npos || at == std::string::npos) return url;
+  const auto colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
+// Keeps the pool's in-use count right however the scope is left.
+class Lease {
+ public:
+  explicit Lease(std::atomic<int>& n) : n_(n) { n_.fetch_add(1, std::memory_order_relaxed); }
+  ~Lease() { n_.fetch_sub(1, std::memory_order_relaxed); }
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+
+ private:
+  std::atomic<int>& n_;
+};
+
+}  // namespace
+
+void Tx::ExecuteScript(const std::string& sql) {
+  if (dialect_ == Dialect::kSqlite) {
+    auto* backend = static_cast<soci::sqlite3_session_backend*>(session_.get_backend());
+    char* message = nullptr;
+    if (sqlite_api::sqlite3_exec(backend->conn_, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+      std::string text = message ? message : "unknown error";
+      sqlite_api::sqlite3_free(message);
+      throw soci::soci_error(text);
+    }
+    return;
+  }
+  auto* backend = static_cast<soci::postgresql_session_backend*>(session_.get_backend());
+  PGresult* result = PQexec(backend->conn_, sql.c_str());
+  const auto status = PQresultStatus(result);
+  std::string text = PQresultErrorMessage(result);
+  PQclear(result);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw soci::soci_error(text);
+}
+
+Result<std::unique_ptr<Database>> Database::Open(const DatabaseConfig& config) {
+  std::unique_ptr<Database> db(new Database());
+  const std::string& url = config.url;
+  db->display_url_ = HidePassword(url);
+  db->pool_size_ = config.pool_size;
+  std::string connect;
+  const soci::backend_factory* backend = nullptr;
+  if (url.rfind("sqlite:", 0) == 0) {
+    db->dialect_ = Dialect::kSqlite;
+    db->sqlite_path_ = url.substr(std::string_view("sqlite:").size());
+    if (db->sqlite_path_.rfind("//", 0) == 0) db->sqlite_path_ = db->sqlite_path_.substr(2);
+    if (db->sqlite_path_.empty())
+      return MakeError(ErrorKind::kInvalidInput, "invalid_database_url", "Đường dẫn tệp SQLite trống.",
+                       "The SQLite file path is empty.");
+    std::error_code ec;
+    const auto parent = std::filesystem::path(db->sqlite_path_).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    connect = "dbname=\"" + db->sqlite_path_ + "\"";
+    backend = &soci::sqlite3;
+  } else if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+    db->dialect_ = Dialect::kPostgres;
+    // SOCI 4.0 mangles some URIs ("postgresql:///"): let libpq parse it into keyword=value form.
+    char* message = nullptr;
+    PQconninfoOption* options = PQconninfoParse(url.c_str(), &message);
+    if (!options) {
+      std::string why = message ? message : "cannot parse";
+      PQfreemem(message);
+      return MakeError(ErrorKind::kInvalidInput, "invalid_database_url", "Địa chỉ PostgreSQL không hợp lệ.",
+                       "Invalid PostgreSQL URL.")
+          .WithDetail("reason", boost::json::string(why));
+    }
+    for (PQconninfoOption* o = options; o->keyword; ++o) {
+      if (!o->val) continue;
+      std::string value;
+      for (const char* c = o->val; *c; ++c) {
+        if (*c == '\\' || *c == '\'') value.push_back('\\');
+        value.push_back(*c);
+      }
+      connect += std::string(o->keyword) + "='" + value + "' ";
+    }
+    PQconninfoFree(options);
+    if (connect.empty()) connect = "application_name='danvan'";
+    backend = &soci::postgresql;
+  } else {
+    return MakeError(ErrorKind::kInvalidInput, "invalid_database_url",
+                     "Địa chỉ cơ sở dữ liệu phải bắt đầu bằng sqlite: hoặc postgresql://",
+                     "The database URL must start with sqlite: or postgresql://")
+        .WithDetail("url", boost::json::string(db->display_url_));
+  }
+
+  db->pool_ = std::make_unique<soci::connection_pool>(static_cast<size_t>(config.pool_size));
+  try {
+    for (int i = 0; i < config.pool_size; ++i) {
+      soci::session& s = db->pool_->at(static_cast<size_t>(i));
+      s.open(*backend, connect);
+      if (db->dialect_ == Dialect::kSqlite) {
+        // WAL lets readers run beside the writer; FULL makes an acknowledged commit survive power loss.
+        s << "PRAGMA journal_mode = WAL";
+        s << "PRAGMA synchronous = FULL";
+        s << "PRAGMA foreign_keys = ON";
+        s << "PRAGMA busy_timeout = " + std::to_string(config.busy_timeout.count());
+      } else {
+        s << "SET TIME ZONE 'UTC'";
+        s << "SET client_min_messages = warning";
+      }
+    }
+  } catch (const std::exception& e) {
+    return MakeError(ErrorKind::kUnavailable, "database_unavailable",
+                     "Không kết nối được cơ sở dữ liệu " + db->display_url_,
+                     "Cannot connect to the database " + db->display_url_)
+        .WithDetail("reason", boost::json::string(e.what()));
+  }
+  return db;
+}
+
+Database::~Database() = default;
+
+Status Database::Run(TxMode mode, const std::function<Status(Tx&)>& fn) {
+  Lease lease(in_use_);
+  soci::session session(*pool_);
+  Tx tx(session, dialect_);
+  bool open = false;
+  try {
+    if (dialect_ == Dialect::kSqlite) {
+      session << (mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
+    } else {
+      session << (mode == TxMode::kWrite ? "BEGIN" : "BEGIN READ ONLY");
+    }
+    open = true;
+    Status st = fn(tx);
+    if (st.ok()) {
+      session << "COMMIT";
+    } else {
+      session << "ROLLBACK";
+    }
+    return st;
+  } catch (const soci::soci_error& e) {
+    if (open) {
+      try {
+        session << "ROLLBACK";
+      } catch (const std::exception&) {
+        // The connection may be gone; the server rolls the transaction back itself.
+      }
+    }
+    if (auto mapped = ErrorForConstraint(e.what())) return std::move(*mapped);
+    spdlog::error("database error: {}", e.what());
+    return Unavailable(e.what());
+  }
+}
+
+Status Database::Ping() {
+  return Run(TxMode::kRead, [](Tx& tx) -> Status {
+    int one = 0;
+    tx.session() << "SELECT 1", soci::into(one);
+    return OkStatus();
+  });
+}
+
+}  // namespace danvan

@@ -1,0 +1,64 @@
+#include "http/app.hpp"
+#include "http/router.hpp"
+
+#include <gtest/gtest.h>
+
+namespace danvan::http {
+namespace {
+
+Handler Named(std::string name) {
+  return [name](Request&) -> Result<Response> {
+    Response r;
+    r.body = name;
+    return r;
+  };
+}
+
+TEST(Router, MatchesParametersAndPrefersLiterals) {
+  Router router;
+  router.Add("GET", "/api/v1/units/{id}", Named("one"));
+  router.Add("GET", "/api/v1/units/tree", Named("tree"));
+  router.Add("POST", "/api/v1/units", Named("create"));
+
+  auto m = router.Match("GET", "/api/v1/units/42");
+  ASSERT_TRUE(std::holds_alternative<RouteMatch>(m));
+  EXPECT_EQ(std::get<RouteMatch>(m).params.at("id"), "42");
+  EXPECT_EQ(std::get<RouteMatch>(m).route->pattern, "/api/v1/units/{id}");
+
+  auto tree = router.Match("GET", "/api/v1/units/tree");
+  ASSERT_TRUE(std::holds_alternative<RouteMatch>(tree));
+  EXPECT_EQ(std::get<RouteMatch>(tree).route->pattern, "/api/v1/units/tree");
+}
+
+TEST(Router, WrongMethodGives405WithAllow) {
+  Router router;
+  router.Add("POST", "/api/v1/units", Named("create"));
+  router.Add("GET", "/api/v1/units", Named("list"));
+  auto m = router.Match("DELETE", "/api/v1/units");
+  ASSERT_TRUE(std::holds_alternative<MethodNotAllowed>(m));
+  EXPECT_EQ(std::get<MethodNotAllowed>(m).allow, (std::vector<std::string>{"GET", "HEAD", "POST"}));
+}
+
+TEST(Router, UnknownPathsAndEmptySegmentsAreNotFound) {
+  Router router;
+  router.Add("GET", "/api/v1/units/{id}", Named("one"));
+  EXPECT_TRUE(std::holds_alternative<PathNotFound>(router.Match("GET", "/api/v1/units/")));
+  EXPECT_TRUE(std::holds_alternative<PathNotFound>(router.Match("GET", "/api/v1/units/1/x")));
+  EXPECT_TRUE(std::holds_alternative<PathNotFound>(router.Match("GET", "/nothing")));
+}
+
+TEST(Router, HeadIsServedByGet) {
+  Router router;
+  router.Add("GET", "/healthz", Named("h"));
+  EXPECT_TRUE(std::holds_alternative<RouteMatch>(router.Match("HEAD", "/healthz")));
+}
+
+TEST(RequestId, AcceptsWellFormedClientIdsOnly) {
+  EXPECT_EQ(RequestIdFor("abc-123_X.y:z"), "abc-123_X.y:z");
+  EXPECT_NE(RequestIdFor("has space"), "has space");
+  EXPECT_NE(RequestIdFor(std::string(129, 'a')), std::string(129, 'a'));
+  EXPECT_FALSE(RequestIdFor("").empty());
+}
+
+}  // namespace
+}  // namespace danvan::http
