@@ -19,6 +19,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 
 #ifndef DANVAN_VERSION
@@ -144,6 +146,71 @@ int AuditVerifyCommand(const Config& config) {
   return kExitFailure;
 }
 
+// Runs a command with the services of a migrated database.
+template <class F>
+int WithServices(const Config& config, F&& fn) {
+  auto db = OpenMigrated(config);
+  if (!db) return Fail(db.error());
+  SystemClock clock;
+  Services services(*db.value(), clock);
+  return fn(services);
+}
+
+int UserAddCommand(const Config& config, const std::string& username, const std::string& display_name, bool admin,
+                   bool password_stdin) {
+  NewUser user;
+  user.username = username;
+  user.display_name = display_name.empty() ? username : display_name;
+  if (admin) user.grants.push_back(RoleGrant{0, Role::kSystemAdmin, std::nullopt, std::nullopt});
+  if (password_stdin && !std::getline(std::cin, user.password)) {
+    std::cerr << "Lỗi: không đọc được mật khẩu từ đầu vào chuẩn.\nError: no password on standard input.\n";
+    return kExitFailure;
+  }
+  return WithServices(config, [&](Services& services) {
+    auto created = services.accounts.CreateUser(CommandLineCaller(), user);
+    if (!created) return Fail(created.error());
+    fmt::print("Đã tạo người dùng / created user {} (id {}){}\n", created->view.user.username, created->view.user.id,
+               admin ? ", quản trị hệ thống / system admin" : "");
+    if (!created->generated_password.empty())
+      fmt::print("Mật khẩu (chỉ hiện một lần) / password (shown once): {}\n", created->generated_password);
+    return kExitOk;
+  });
+}
+
+int TokenIssueCommand(const Config& config, const std::string& username, const std::string& name) {
+  return WithServices(config, [&](Services& services) {
+    auto user = services.accounts.GetUserByName(CommandLineCaller(), username);
+    if (!user) return Fail(user.error());
+    auto issued = services.accounts.IssueToken(CommandLineCaller(), user->user.id, name, std::nullopt);
+    if (!issued) return Fail(issued.error());
+    // The token alone on stdout, so that scripts can capture it.
+    fmt::print("{}\n", issued->token);
+    return kExitOk;
+  });
+}
+
+int ImportUnitsCommand(const Config& config, const std::string& file, const std::string& province,
+                       const std::string& legal_basis, const std::string& effective, bool dry_run) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    std::cerr << "Lỗi: không mở được tệp " << file << "\nError: cannot open " << file << "\n";
+    return kExitFailure;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  return WithServices(config, [&](Services& services) {
+    auto report = services.territory.ImportMergerTable(CommandLineCaller(), text.str(), province, legal_basis,
+                                                       effective, dry_run);
+    if (!report) return Fail(report.error());
+    for (const auto& e : report->errors) std::cerr << e << "\n";
+    fmt::print("{}: {} dòng / rows, {} đơn vị mới / new units, {} sáp nhập mới / new successions{}\n",
+               report->errors.empty() ? "ok" : "lỗi / errors", report->rows, report->units_created,
+               report->successions_created,
+               report->dry_run ? " (chạy thử, chưa ghi gì / dry run, nothing written)" : "");
+    return report->errors.empty() ? kExitOk : kExitFailure;
+  });
+}
+
 Result<std::string> SqlitePathOf(const Config& config) {
   const std::string& url = config.database.url;
   if (url.rfind("sqlite:", 0) != 0)
@@ -197,6 +264,38 @@ int main(int argc, char** argv) {
   add_common(restore);
   restore->add_option("FILE", file, "the backup to restore")->required();
 
+  std::string username, display_name;
+  bool admin = false, password_stdin = false;
+  auto* user = cli.add_subcommand("user", "manage users");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "create a user; the password is read from stdin or generated");
+  add_common(user_add);
+  user_add->add_option("USERNAME", username, "the log-in name")->required();
+  user_add->add_option("--name", display_name, "the name shown in the app");
+  user_add->add_flag("--admin", admin, "make the user a system admin");
+  user_add->add_flag("--password-stdin", password_stdin, "read the password from the first line of stdin");
+
+  std::string token_name = "command line";
+  auto* token = cli.add_subcommand("token", "API tokens");
+  token->require_subcommand(1);
+  auto* token_issue = token->add_subcommand("issue", "issue an API token for USERNAME and print it once");
+  add_common(token_issue);
+  token_issue->add_option("USERNAME", username, "whose token")->required();
+  token_issue->add_option("--name", token_name, "what the token is for");
+
+  std::string province = "Thành phố Hà Nội", legal_basis = "Nghị quyết 1656/NQ-UBTVQH15", effective = "01/07/2025";
+  bool dry_run = false;
+  auto* import = cli.add_subcommand("import", "import reference data");
+  import->require_subcommand(1);
+  auto* import_units = import->add_subcommand(
+      "units", "import a merger table (old_ward, old_district, new_ward, share; tab-separated) as units and successions");
+  add_common(import_units);
+  import_units->add_option("FILE", file, "the .tsv file")->required();
+  import_units->add_option("--province", province, "the province or city the wards belong to")->capture_default_str();
+  import_units->add_option("--legal-basis", legal_basis, "the resolution behind the merger")->capture_default_str();
+  import_units->add_option("--effective", effective, "the date the new wards took over")->capture_default_str();
+  import_units->add_flag("--dry-run", dry_run, "check and report, write nothing");
+
   cli.add_subcommand("version", "print the version");
 
   try {
@@ -219,6 +318,11 @@ int main(int argc, char** argv) {
     if (cli.got_subcommand(serve)) return Serve(config.value());
     if (cli.got_subcommand(migrate)) return MigrateCommand(config.value(), status_only);
     if (audit->got_subcommand(verify)) return AuditVerifyCommand(config.value());
+    if (user->got_subcommand(user_add))
+      return UserAddCommand(config.value(), username, display_name, admin, password_stdin);
+    if (token->got_subcommand(token_issue)) return TokenIssueCommand(config.value(), username, token_name);
+    if (import->got_subcommand(import_units))
+      return ImportUnitsCommand(config.value(), file, province, legal_basis, effective, dry_run);
     if (cli.got_subcommand(backup)) {
       auto path = SqlitePathOf(config.value());
       if (!path) return Fail(path.error());

@@ -51,4 +51,19 @@ std::string Base64Url(std::string_view bytes) {
 
 std::string RandomToken(size_t bytes) { return Base64Url(RandomBytes(bytes)); }
 
+std::string HashPassword(std::string_view password) {
+  EnsureCrypto();
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+    throw std::runtime_error("out of memory while hashing a password");
+  return out;
+}
+
+bool VerifyPassword(std::string_view hash, std::string_view password) {
+  EnsureCrypto();
+  const std::string h(hash);  // must be NUL-terminated
+  return crypto_pwhash_str_verify(h.c_str(), password.data(), password.size()) == 0;
+}
+
 }  // namespace danvan

@@ -24,4 +24,10 @@ std::string Base64Url(std::string_view bytes);
 //! A random, URL-safe token carrying `bytes` bytes of entropy.
 std::string RandomToken(size_t bytes = 32);
 
+//! An argon2id hash string (libsodium's crypto_pwhash_str, interactive limits), salt included.
+std::string HashPassword(std::string_view password);
+
+//! True when the password matches the hash; constant-time.
+bool VerifyPassword(std::string_view hash, std::string_view password);
+
 }  // namespace danvan

@@ -22,6 +22,7 @@ enum class ErrorKind {
   kHeaderTooLarge,
   kTimeout,
   kUnsupportedMediaType,
+  kTooManyRequests,    // slow down (details.retry_after_seconds)
   kUnavailable,        // a dependency (the database) cannot serve now
   kInternal,
 };

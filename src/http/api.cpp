@@ -7,6 +7,8 @@ namespace danvan::http {
 Router BuildRouter(Services& services, Metrics& metrics) {
   Router router;
   AddSystemRoutes(router, services, metrics);
+  AddAccountRoutes(router, services);
+  AddTerritoryRoutes(router, services);
   return router;
 }
 

@@ -16,6 +16,7 @@ int StatusFor(ErrorKind kind) {
     case ErrorKind::kTooLarge: return 413;
     case ErrorKind::kUnsupportedMediaType: return 415;
     case ErrorKind::kInvalidTransition: return 422;
+    case ErrorKind::kTooManyRequests: return 429;
     case ErrorKind::kHeaderTooLarge: return 431;
     case ErrorKind::kUnavailable: return 503;
     case ErrorKind::kInternal: return 500;
@@ -35,6 +36,8 @@ Response ErrorResponse(const Error& error) {
   r.status = StatusFor(error.kind);
   r.body = boost::json::serialize(body);
   if (error.kind == ErrorKind::kUnavailable) r.SetHeader("Retry-After", "1");
+  if (const auto* wait = error.details.if_contains("retry_after_seconds"); wait && wait->is_int64())
+    r.SetHeader("Retry-After", std::to_string(wait->as_int64()));
   return r;
 }
 

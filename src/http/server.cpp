@@ -6,6 +6,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
@@ -26,6 +27,9 @@ namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
 namespace {
+
+// How long a connection being closed keeps reading (and dropping) what the client still sends.
+constexpr std::chrono::seconds kLingerTime{2};
 
 Error TransportError(ErrorKind kind, std::string code, std::string vi, std::string en) {
   return MakeError(kind, std::move(code), std::move(vi), std::move(en));
@@ -133,7 +137,8 @@ class Server::Impl {
 
 class Server::Impl::Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, Impl& server) : stream_(std::move(socket)), server_(server) {
+  Session(tcp::socket socket, Impl& server)
+      : stream_(std::move(socket)), read_deadline_(stream_.get_executor()), server_(server) {
     beast::error_code ec;
     remote_ = stream_.socket().remote_endpoint(ec).address().to_string(ec);
   }
@@ -181,13 +186,31 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     parser_.emplace();
     parser_->header_limit(static_cast<uint32_t>(server_.config_.header_limit));
     parser_->body_limit(server_.config_.body_limit);
-    stream_.expires_after(server_.config_.header_timeout);
-    bhttp::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, size_t) {
-      self->OnRead(ec);
+    // The deadline is a timer of our own: a stream timeout closes the socket, and a slow client is owed a 408.
+    stream_.expires_never();
+    reading_ = true;
+    timed_out_ = false;
+    read_deadline_.expires_after(server_.config_.header_timeout);
+    read_deadline_.async_wait([self = shared_from_this()](beast::error_code ec) {
+      if (ec || !self->reading_) return;
+      self->timed_out_ = true;
+      self->stream_.socket().cancel(ec);
+    });
+    // Beast applies its header limit to what it has not yet consumed of each read, so a head arriving in
+    // pieces can outgrow it: the limit is checked here again on the whole head.
+    bhttp::async_read_header(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, size_t n) {
+      if (!ec && n > self->server_.config_.header_limit) ec = bhttp::error::header_limit;
+      if (!ec && self->timed_out_) ec = beast::error::timeout;  // the deadline passed with nothing to cancel
+      if (ec) return self->OnRead(ec);
+      bhttp::async_read(self->stream_, self->buffer_, *self->parser_,
+                        [self](beast::error_code ec, size_t) { self->OnRead(ec); });
     });
   }
 
   void OnRead(beast::error_code ec) {
+    reading_ = false;
+    read_deadline_.cancel();
+    if (timed_out_ && ec == net::error::operation_aborted) ec = beast::error::timeout;
     if (ec == bhttp::error::end_of_stream || ec == net::error::connection_reset || ec == net::error::eof) {
       return Close();
     }
@@ -214,6 +237,12 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     const bool keep_alive = message.keep_alive();
     const bool head = message.method() == bhttp::verb::head;
 
+    // Beast reads a request whose Transfer-Encoding does not end in chunked as having no body, and what follows
+    // as the next request: RFC 9112 (6.3) says to refuse it, as a proxy may have framed it otherwise.
+    if (message.count(bhttp::field::transfer_encoding) > 0 && !message.chunked()) {
+      return Write(server_.app_.Refuse(*request, ErrorForReadFailure(bhttp::error::bad_transfer_encoding)), *request,
+                   false, false);
+    }
     if (!ParseTarget(request->target, *request)) {
       auto error = TransportError(ErrorKind::kInvalidInput, "malformed_target", "Địa chỉ yêu cầu không hợp lệ.",
                                   "Malformed request target.");
@@ -257,8 +286,28 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
 
   void AfterWrite(beast::error_code ec, bool keep) {
     ++served_;
-    if (ec || !keep) return Close();
+    if (ec) return Close();
+    if (!keep) return Linger();
     WaitForRequest();
+  }
+
+  // Closing a socket with unread input (the rest of a refused body, say) resets the connection, and the client
+  // may lose the response: so stop sending, then drop what still comes until the client closes or time is up.
+  void Linger() {
+    busy_ = false;
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) return Close();
+    stream_.expires_after(kLingerTime);
+    buffer_.clear();
+    Discard();
+  }
+
+  void Discard() {
+    stream_.async_read_some(buffer_.prepare(16 * 1024), [self = shared_from_this()](beast::error_code ec, size_t) {
+      if (ec) return self->Close();
+      self->Discard();
+    });
   }
 
   void Close() {
@@ -268,12 +317,15 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   }
 
   beast::tcp_stream stream_;
+  net::steady_timer read_deadline_;
   Impl& server_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::string remote_;
   int served_ = 0;
   bool busy_ = false;
+  bool reading_ = false;    // a request is being read: the read deadline applies
+  bool timed_out_ = false;  // the read deadline cut the read off
 };
 
 void Server::Impl::StartSession(tcp::socket socket) {

@@ -2,19 +2,27 @@
 //! Every service, wired to one database; built once in the composition root.
 
 #include "core/time.hpp"
+#include "services/accounts.hpp"
 #include "services/audit.hpp"
+#include "services/territory.hpp"
 #include "storage/database.hpp"
 #include "storage/repositories.hpp"
 
 namespace danvan {
 
 struct Services {
-  Services(Database& database, const Clock& clock)
-      : db(database), repos(MakeRepositories()), audit(*repos.audit, clock) {}
+  Services(Database& database, const Clock& clock, AuthPolicy auth_policy = {})
+      : db(database),
+        repos(MakeRepositories()),
+        audit(*repos.audit, clock),
+        accounts(database, *repos.accounts, *repos.territory, audit, clock, auth_policy),
+        territory(database, *repos.territory, audit, clock) {}
 
   Database& db;
   Repositories repos;
   AuditLog audit;
+  AccountService accounts;
+  TerritoryService territory;
 };
 
 }  // namespace danvan

@@ -65,9 +65,14 @@ class SociAuditRepository final : public AuditRepository {
 
 }  // namespace
 
+std::unique_ptr<TerritoryRepository> MakeTerritoryRepository();
+std::unique_ptr<AccountRepository> MakeAccountRepository();
+
 Repositories MakeRepositories() {
   Repositories r;
   r.audit = std::make_unique<SociAuditRepository>();
+  r.territory = MakeTerritoryRepository();
+  r.accounts = MakeAccountRepository();
   return r;
 }
 

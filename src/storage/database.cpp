@@ -147,13 +147,13 @@ Status Database::Run(TxMode mode, const std::function<Status(Tx&)>& fn) {
   bool open = false;
   try {
     if (dialect_ == Dialect::kSqlite) {
-      session << (mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
+      session << (mode == TxMode::kRead ? "BEGIN" : "BEGIN IMMEDIATE");
     } else {
-      session << (mode == TxMode::kWrite ? "BEGIN" : "BEGIN READ ONLY");
+      session << (mode == TxMode::kRead ? "BEGIN READ ONLY" : "BEGIN");
     }
     open = true;
     Status st = fn(tx);
-    if (st.ok()) {
+    if (st.ok() && mode != TxMode::kDryRun) {
       session << "COMMIT";
     } else {
       session << "ROLLBACK";

@@ -24,6 +24,7 @@ class Tx;  // defined in storage/tx.hpp
 enum class TxMode {
   kRead,   //!< a read-only snapshot
   kWrite,  //!< takes the write lock at once (SQLite BEGIN IMMEDIATE), so writers never deadlock
+  kDryRun,  //!< as kWrite, but always rolled back: to report what a change would do
 };
 
 class Database {

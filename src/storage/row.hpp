@@ -1,10 +1,13 @@
 #pragma once
 // Reading SOCI rows the same way on both backends, whose integer column types differ.
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <soci/soci.h>
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace danvan {
 
@@ -27,5 +30,8 @@ inline std::optional<std::string> RowOptString(const soci::row& r, std::size_t i
   if (r.get_indicator(i) != soci::i_ok) return std::nullopt;
   return r.get<std::string>(i);
 }
+
+//! "1,2,3": a list of ids bound as one text parameter (see the *ByIds queries).
+inline std::string IdList(const std::vector<int64_t>& ids) { return fmt::format("{}", fmt::join(ids, ",")); }
 
 }  // namespace danvan

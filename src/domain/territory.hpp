@@ -1,0 +1,61 @@
+#pragma once
+//! Administrative units (tỉnh/thành phố, quận/huyện, phường/xã) with validity periods, and successions
+//! that say what became of a unit when units were merged or split (Nghị quyết 1656/NQ-UBTVQH15).
+
+#include "core/date.hpp"
+#include "core/error.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace danvan {
+
+//! The tier of a unit. Districts exist only in history since 01/07/2025.
+enum class UnitLevel { kProvince, kDistrict, kCommune };
+
+std::string_view ToString(UnitLevel level);
+std::optional<UnitLevel> ParseUnitLevel(std::string_view s);
+
+//! Kinds of unit within a level, as reference data in code: the list is fixed by law.
+//! province: thanh_pho, tinh; district: quan, huyen, thi_xa, thanh_pho_thuoc_tinh; commune: phuong, xa, thi_tran, dac_khu.
+bool KindFitsLevel(std::string_view kind, UnitLevel level);
+
+struct AdminUnit {
+  int64_t id = 0;
+  std::string code;  //!< official code where known
+  std::string name;  //!< "Phường Lý Thái Tổ"
+  UnitLevel level = UnitLevel::kCommune;
+  std::string kind;
+  std::optional<int64_t> parent_id;
+  Date valid_from;
+  std::optional<Date> valid_to;  //!< exclusive; absent while the unit exists
+  std::string created_at;
+  std::string updated_at;
+
+  bool ValidOn(const Date& d) const { return valid_from <= d && (!valid_to || d < *valid_to); }
+};
+
+enum class Share { kWhole, kPart };
+std::string_view ToString(Share share);
+std::optional<Share> ParseShare(std::string_view s);
+
+struct Succession {
+  int64_t id = 0;
+  int64_t from_unit_id = 0;
+  int64_t to_unit_id = 0;
+  Share share = Share::kWhole;
+  std::string legal_basis;  //!< "Nghị quyết 1656/NQ-UBTVQH15"
+  Date effective_date;
+  std::optional<std::string> note;
+  std::string created_at;
+};
+
+//! What a new unit must satisfy, given its parent (if any).
+Status ValidateNewUnit(const AdminUnit& unit, const AdminUnit* parent);
+
+//! A succession must go from a unit that ends to one that exists on the effective date.
+Status ValidateSuccession(const Succession& s, const AdminUnit& from, const AdminUnit& to);
+
+}  // namespace danvan

@@ -1,0 +1,166 @@
+#include "http/auth.hpp"
+#include "http/handlers/handlers.hpp"
+#include "http/json.hpp"
+#include "http/params.hpp"
+
+#include <boost/json.hpp>
+
+namespace danvan::http {
+namespace {
+
+boost::json::array GrantsJson(const std::vector<RoleGrant>& grants) {
+  boost::json::array out;
+  for (const auto& g : grants) {
+    boost::json::object o{{"role", ToString(g.role)}};
+    o["unit_id"] = g.unit_id ? boost::json::value(*g.unit_id) : nullptr;
+    o["organisation_id"] = g.organisation_id ? boost::json::value(*g.organisation_id) : nullptr;
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+boost::json::object UserJson(const UserRecord& u, const std::vector<RoleGrant>& grants) {
+  return {{"id", u.id},
+          {"username", u.username},
+          {"display_name", u.display_name},
+          {"active", u.active},
+          {"is_demo", u.is_demo},
+          {"created_at", u.created_at},
+          {"grants", GrantsJson(grants)}};
+}
+
+boost::json::object PrincipalJson(const Principal& p) {
+  return {{"id", p.user_id}, {"username", p.username}, {"display_name", p.display_name}, {"grants", GrantsJson(p.grants)}};
+}
+
+boost::json::object TokenJson(const TokenRecord& t) {
+  boost::json::object o{{"id", t.id}, {"user_id", t.user_id}, {"name", t.name}, {"created_at", t.created_at}};
+  o["expires_at"] = t.expires_at ? boost::json::value(*t.expires_at) : nullptr;
+  o["revoked_at"] = t.revoked_at ? boost::json::value(*t.revoked_at) : nullptr;
+  o["last_used_at"] = t.last_used_at ? boost::json::value(*t.last_used_at) : nullptr;
+  return o;
+}
+
+Result<std::vector<RoleGrant>> ParseGrants(const boost::json::object& body) {
+  std::vector<RoleGrant> grants;
+  const auto* list = body.if_contains("grants");
+  if (!list) return grants;
+  if (!list->is_array())
+    return MakeError(ErrorKind::kInvalidInput, "invalid_grants", "\"grants\" phải là một danh sách.",
+                     "\"grants\" must be a list.");
+  for (const auto& item : list->as_array()) {
+    const auto* o = item.if_object();
+    const auto* role = o ? o->if_contains("role") : nullptr;
+    auto parsed = role && role->is_string() ? ParseRole(role->as_string()) : std::nullopt;
+    if (!parsed)
+      return MakeError(ErrorKind::kInvalidInput, "invalid_role",
+                       "Vai trò phải là system_admin, unit_admin, unit_member, council_member, signer hoặc viewer.",
+                       "role must be system_admin, unit_admin, unit_member, council_member, signer or viewer.");
+    RoleGrant g;
+    g.role = *parsed;
+    if (const auto* u = o->if_contains("unit_id"); u && u->is_int64()) g.unit_id = u->as_int64();
+    if (const auto* og = o->if_contains("organisation_id"); og && og->is_int64()) g.organisation_id = og->as_int64();
+    if (g.role != Role::kSystemAdmin && !g.unit_id)
+      return MakeError(ErrorKind::kInvalidInput, "grant_needs_unit", "Vai trò này cần đơn vị (unit_id).",
+                       "This role needs a unit (unit_id).");
+    grants.push_back(g);
+  }
+  return grants;
+}
+
+}  // namespace
+
+void AddAccountRoutes(Router& router, Services& services) {
+  router.Add("POST", "/api/v1/session", [&services](Request& req) -> Result<Response> {
+    auto body = DANVAN_TRY(ParseJsonObject(req));
+    const auto username = DANVAN_TRY(RequiredString(body, "username", 64));
+    const auto password = DANVAN_TRY(RequiredString(body, "password", 256));
+    auto login = DANVAN_TRY(services.accounts.Login(username, password, req.remote_address, req.request_id));
+    Response r = JsonResponse(200, {{"user", PrincipalJson(login.principal)},
+                                    {"csrf_token", login.csrf_token},
+                                    {"expires_at", login.expires_at}});
+    r.SetHeader("Set-Cookie", SessionCookie(req, login.session_token));
+    r.SetHeader("Cache-Control", "no-store");
+    return r;
+  });
+  router.Add("DELETE", "/api/v1/session", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
+    DANVAN_TRY(services.accounts.Logout(c));
+    Response r;
+    r.status = 204;
+    r.SetHeader("Set-Cookie", ClearedSessionCookie(req));
+    return r;
+  }));
+  router.Add("GET", "/api/v1/me", Authed(services, [](Request&, const Caller& c) -> Result<Response> {
+    auto o = PrincipalJson(c.principal);
+    o["csrf_token"] = c.principal.csrf_token;
+    Response r = JsonResponse(200, o);
+    r.SetHeader("Cache-Control", "no-store");
+    return r;
+  }));
+  router.Add("POST", "/api/v1/me/password", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
+    auto body = DANVAN_TRY(ParseJsonObject(req));
+    const auto current = DANVAN_TRY(RequiredString(body, "current_password", 256));
+    const auto next = DANVAN_TRY(RequiredString(body, "new_password", 256));
+    DANVAN_TRY(services.accounts.ChangePassword(c, current, next));
+    Response r;
+    r.status = 204;
+    return r;
+  }));
+
+  router.Add("GET", "/api/v1/users", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
+    const auto paging = DANVAN_TRY(ParsePaging(req));
+    auto page = DANVAN_TRY(services.accounts.ListUsers(c, paging.limit(), paging.offset()));
+    boost::json::array items;
+    for (const auto& v : page.items) items.push_back(UserJson(v.user, v.grants));
+    return JsonResponse(200, {{"items", std::move(items)}, {"total", page.total}, {"page", paging.page},
+                              {"page_size", paging.page_size}});
+  }));
+  router.Add("POST", "/api/v1/users", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
+    auto body = DANVAN_TRY(ParseJsonObject(req));
+    NewUser u;
+    u.username = DANVAN_TRY(RequiredString(body, "username", 64));
+    u.display_name = DANVAN_TRY(RequiredString(body, "display_name", 200));
+    if (const auto* p = body.if_contains("password"); p && p->is_string()) u.password = std::string(p->as_string());
+    u.grants = DANVAN_TRY(ParseGrants(body));
+    auto created = DANVAN_TRY(services.accounts.CreateUser(c, std::move(u)));
+    auto o = UserJson(created.view.user, created.view.grants);
+    if (!created.generated_password.empty()) o["generated_password"] = created.generated_password;
+    return JsonResponse(201, o);
+  }));
+  router.Add("GET", "/api/v1/users/{id}", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
+    const auto id = DANVAN_TRY(PathId(req));
+    auto v = DANVAN_TRY(services.accounts.GetUser(c, id));
+    return JsonResponse(200, UserJson(v.user, v.grants));
+  }));
+
+  router.Add("GET", "/api/v1/tokens", Authed(services, [&services](Request&, const Caller& c) -> Result<Response> {
+    auto tokens = DANVAN_TRY(services.accounts.ListTokens(c));
+    boost::json::array items;
+    for (const auto& t : tokens) items.push_back(TokenJson(t));
+    return JsonResponse(200, {{"items", std::move(items)}});
+  }));
+  router.Add("POST", "/api/v1/tokens", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
+    auto body = DANVAN_TRY(ParseJsonObject(req));
+    const auto name = DANVAN_TRY(RequiredString(body, "name", 200));
+    int64_t user_id = c.principal.user_id;
+    if (const auto* u = body.if_contains("user_id"); u && u->is_int64()) user_id = u->as_int64();
+    std::optional<Date> expires;
+    if (const auto* e = body.if_contains("expires_on"); e && e->is_string())
+      expires = DANVAN_TRY(Date::Parse(std::string(e->as_string()), "expires_on"));
+    auto issued = DANVAN_TRY(services.accounts.IssueToken(c, user_id, name, expires));
+    auto o = TokenJson(issued.record);
+    o["token"] = issued.token;
+    Response r = JsonResponse(201, o);
+    r.SetHeader("Cache-Control", "no-store");
+    return r;
+  }));
+  router.Add("DELETE", "/api/v1/tokens/{id}", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
+    const auto id = DANVAN_TRY(PathId(req));
+    DANVAN_TRY(services.accounts.RevokeToken(c, id));
+    Response r;
+    r.status = 204;
+    return r;
+  }));
+}
+
+}  // namespace danvan::http

@@ -1,0 +1,426 @@
+// Helpers for the HTTP suite: start the real `danvan serve` on a free port, talk to it over raw TCP or
+// fetch, and check the error body every endpoint shares. Node built-ins only.
+
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The binary under test: $DANVAN_BIN (set by CTest), else the release build. */
+export const BIN = process.env.DANVAN_BIN || path.join(repoRoot, 'build', 'release', 'bin', 'danvan');
+
+// Servers still running when the test process ends are killed, so that a failed test leaves no orphan.
+const live = new Set();
+process.on('exit', () => {
+  for (const proc of live) proc.kill('SIGKILL');
+});
+
+/** A fresh temporary directory; remove it with removeDir. */
+export function makeTempDir(prefix = 'danvan-http-') {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function removeDir(dir) {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** Runs the CLI to completion: {status, signal, stdout, stderr, timedOut}. */
+export function runCli(args, { timeoutMs = 20_000 } = {}) {
+  const r = spawnSync(BIN, args, { encoding: 'utf8', timeout: timeoutMs });
+  if (r.error && r.error.code !== 'ETIMEDOUT') throw r.error;
+  // On a time-out the child is killed: status is null and timedOut says why.
+  return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, timedOut: Boolean(r.error) };
+}
+
+/**
+ * Spawns `danvan serve` on 127.0.0.1 with port 0 and waits for its "listening on http://HOST:PORT" line.
+ * `settings` become `--set key=value` flags. Without `dbPath` the database lives in a temporary directory that
+ * stop() removes; with it, the caller owns the file.
+ */
+export async function startServer({ settings = {}, dbPath, args = [], startTimeoutMs = 15_000 } = {}) {
+  const dir = makeTempDir();
+  const db = dbPath ?? path.join(dir, 'danvan.db');
+  const argv = ['serve', '--db', `sqlite:${db}`, '--listen', '127.0.0.1:0', ...args];
+  for (const [key, value] of Object.entries(settings)) argv.push('--set', `${key}=${value}`);
+
+  const proc = spawn(BIN, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+  live.add(proc);
+  let stdout = '';
+  let stderr = '';
+  proc.stdout.setEncoding('utf8');
+  proc.stderr.setEncoding('utf8');
+  proc.stderr.on('data', (s) => (stderr += s));
+  const exited = new Promise((resolve) => {
+    proc.on('exit', (code, signal) => {
+      live.delete(proc);
+      resolve(code ?? signal);
+    });
+  });
+
+  let url;
+  try {
+    url = await new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`danvan did not say it was listening within ${startTimeoutMs} ms\n${stderr}`)),
+        startTimeoutMs,
+      );
+      proc.stdout.on('data', (s) => {
+        stdout += s;
+        const m = /listening on (http:\/\/\S+)/.exec(stdout);
+        if (m) {
+          clearTimeout(timer);
+          resolve(new URL(m[1]));
+        }
+      });
+      proc.on('error', (e) => {
+        clearTimeout(timer);
+        reject(e);
+      });
+      proc.on('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`danvan exited (${code ?? signal}) before listening\n${stdout}\n${stderr}`));
+      });
+    });
+  } catch (e) {
+    proc.kill('SIGKILL');
+    removeDir(dir);
+    throw e;
+  }
+
+  const port = Number(url.port);
+  return {
+    url: url.origin,
+    host: url.hostname,
+    port,
+    proc,
+    dir,
+    dbPath: db,
+    exited,
+    get logs() {
+      return stderr;
+    },
+    get stdout() {
+      return stdout;
+    },
+    /** SIGTERM, wait for the exit, remove the temporary directory; resolves with the exit code. */
+    async stop({ timeoutMs = 15_000 } = {}) {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
+      const timer = setTimeout(() => proc.kill('SIGKILL'), timeoutMs);
+      const code = await exited;
+      clearTimeout(timer);
+      removeDir(dir);
+      return code;
+    },
+    kill() {
+      proc.kill('SIGKILL');
+      return exited;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Raw HTTP over TCP
+
+function toBuffer(bytes) {
+  if (Buffer.isBuffer(bytes)) return bytes;
+  if (bytes instanceof Uint8Array) return Buffer.from(bytes);
+  return Buffer.from(String(bytes), 'latin1'); // one byte per char: tests spell bytes as \xNN
+}
+
+/**
+ * Parses one HTTP/1.1 response at the start of `buf`. Returns {response, rest} or null while incomplete.
+ * With `head` the response has no body whatever its Content-Length says.
+ */
+export function parseResponse(buf, { head = false } = {}) {
+  const end = buf.indexOf('\r\n\r\n');
+  if (end < 0) return null;
+  const headText = buf.subarray(0, end).toString('latin1');
+  const [statusLine, ...lines] = headText.split('\r\n');
+  const m = /^HTTP\/(\d\.\d) (\d{3}) ?(.*)$/.exec(statusLine);
+  if (!m) throw new Error(`not an HTTP response: ${JSON.stringify(statusLine)}`);
+  const headers = {};
+  const headerList = [];
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    const name = line.slice(0, colon).trim().toLowerCase();
+    const value = line.slice(colon + 1).trim();
+    headerList.push([name, value]);
+    headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
+  }
+  let bodyLength = 0;
+  if (!head) {
+    if ('content-length' in headers) bodyLength = Number(headers['content-length']);
+    else if (/chunked/i.test(headers['transfer-encoding'] ?? '')) throw new Error('chunked responses are not expected');
+  }
+  const start = end + 4;
+  if (buf.length < start + bodyLength) return null;
+  const bodyBytes = buf.subarray(start, start + bodyLength);
+  const body = bodyBytes.toString('utf8');
+  let json;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    json = undefined;
+  }
+  return {
+    response: { version: m[1], status: Number(m[2]), statusText: m[3], headers, headerList, body, bodyBytes, json },
+    rest: buf.subarray(start + bodyLength),
+  };
+}
+
+/**
+ * One TCP connection to the server: send bytes, read responses one by one, watch for the close.
+ */
+export function connect(port, host = '127.0.0.1') {
+  const socket = net.connect(port, host);
+  let buffered = Buffer.alloc(0);
+  let raw = Buffer.alloc(0);
+  let closed = false;
+  let error;
+  const waiters = new Set();
+  const wake = () => {
+    for (const w of [...waiters]) w();
+  };
+  socket.on('data', (chunk) => {
+    buffered = Buffer.concat([buffered, chunk]);
+    raw = Buffer.concat([raw, chunk]);
+    wake();
+  });
+  socket.on('error', (e) => {
+    error = e;
+  });
+  socket.on('close', () => {
+    closed = true;
+    wake();
+  });
+  const connected = new Promise((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('error', reject);
+  });
+
+  // Waits until `ready()` returns something other than undefined, the socket closes, or the time is up.
+  function waitFor(ready, timeoutMs) {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        let value;
+        try {
+          value = ready();
+        } catch (e) {
+          clearTimeout(timer);
+          waiters.delete(check);
+          reject(e);
+          return;
+        }
+        if (value !== undefined || closed) {
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve(value);
+        }
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        resolve(undefined);
+      }, timeoutMs);
+      waiters.add(check);
+      check();
+    });
+  }
+
+  return {
+    socket,
+    connected,
+    get closed() {
+      return closed;
+    },
+    get error() {
+      return error;
+    },
+    /** Everything received so far, as text. */
+    get raw() {
+      return raw.toString('latin1');
+    },
+    async send(bytes) {
+      await connected;
+      const data = toBuffer(bytes);
+      if (data.length === 0 || socket.destroyed) return;
+      // A server that has answered and closed may reset the rest of the write; that is for the caller to see.
+      await new Promise((resolve) => socket.write(data, () => resolve()));
+    },
+    /** The next complete response, or undefined if the connection closed or `timeoutMs` passed first. */
+    async nextResponse({ head = false, timeoutMs = 5000 } = {}) {
+      const value = await waitFor(() => {
+        const parsed = parseResponse(buffered, { head });
+        if (!parsed) return undefined;
+        buffered = parsed.rest;
+        return parsed.response;
+      }, timeoutMs);
+      return value;
+    },
+    /** Resolves true once the server has closed the connection, false if it is still open after `timeoutMs`. */
+    async waitClose(timeoutMs = 3000) {
+      await waitFor(() => undefined, timeoutMs);
+      return closed;
+    },
+    /** Bytes received after the last parsed response. */
+    get leftover() {
+      return buffered.toString('latin1');
+    },
+    close() {
+      socket.destroy();
+    },
+  };
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Sends raw bytes on a new connection and resolves with the response:
+ * {status, statusText, headers, body, json, raw, responses, closed, elapsedMs, error}.
+ * `bytes` may be a string (one byte per char), a Buffer, or an array of pieces sent `gapMs` apart.
+ * `responses` waits for that many responses (pipelining); `waitClose` also waits for the server to close.
+ * `status` is undefined when nothing came back.
+ */
+export async function rawRequest(port, bytes, {
+  timeoutMs = 5000, head = false, responses = 1, gapMs = 0, waitClose = false, host = '127.0.0.1',
+} = {}) {
+  const conn = connect(port, host);
+  const started = Date.now();
+  try {
+    await conn.connected;
+    const pieces = Array.isArray(bytes) ? bytes : [bytes];
+    // Pieces are sent in the background so that an early answer (a 431 before the rest is sent) is seen.
+    const sending = (async () => {
+      for (const [i, piece] of pieces.entries()) {
+        if (i > 0 && gapMs > 0) await sleep(gapMs);
+        if (conn.closed) return;
+        await conn.send(piece);
+      }
+    })();
+    const got = [];
+    while (got.length < responses) {
+      const remaining = timeoutMs - (Date.now() - started);
+      if (remaining <= 0) break;
+      const r = await conn.nextResponse({ head, timeoutMs: remaining });
+      if (!r) break;
+      got.push(r);
+    }
+    const closed = waitClose ? await conn.waitClose(Math.max(0, timeoutMs - (Date.now() - started))) : conn.closed;
+    await Promise.race([sending, sleep(50)]);
+    const last = got.at(-1);
+    return {
+      ...(last ?? {}),
+      status: last?.status,
+      responses: got,
+      raw: conn.raw,
+      leftover: conn.leftover,
+      closed,
+      elapsedMs: Date.now() - started,
+      error: conn.error?.code,
+    };
+  } finally {
+    conn.close();
+  }
+}
+
+/** fetch, read in full: {status, headers (lower-case names), body, json}. */
+export async function fetchText(url, init = {}) {
+  const res = await fetch(url, { redirect: 'manual', ...init });
+  const body = await res.text();
+  const headers = Object.fromEntries([...res.headers].map(([k, v]) => [k.toLowerCase(), v]));
+  let json;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, headers, body, json };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Assertions
+
+// Letters found in Vietnamese text and not in English: a message carrying none of them is not Vietnamese.
+const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/iu;
+export const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Asserts a JSON error answer: the status, the body shape
+ * {"error": {"code", "message" (Vietnamese), "message_en", "details": {}}}, a well-formed X-Request-Id, and
+ * optionally that `details` holds the given entries. Returns the error object.
+ */
+export function assertJsonError(res, { status, code, details } = {}, context = '') {
+  const where = context ? ` (${context})` : '';
+  assert.ok(res && res.status !== undefined, `no response at all${where}`);
+  if (status !== undefined) {
+    assert.equal(res.status, status, `status${where}: ${res.body?.slice(0, 300)}`);
+  }
+  assert.ok(res.status >= 400 && res.status < 600, `an error status${where}, got ${res.status}`);
+  assert.match(res.headers['content-type'] ?? '', /^application\/json\b/, `JSON content type${where}`);
+  assert.ok(res.json !== undefined, `the body is JSON${where}: ${res.body?.slice(0, 300)}`);
+  assert.deepEqual(Object.keys(res.json), ['error'], `only "error" at the top${where}`);
+  const error = res.json.error;
+  assert.equal(typeof error, 'object', `"error" is an object${where}`);
+  assert.deepEqual(Object.keys(error).sort(), ['code', 'details', 'message', 'message_en'], `error fields${where}`);
+  assert.match(error.code, /^[a-z][a-z0-9_]*$/, `the code is snake_case${where}`);
+  if (code !== undefined) assert.equal(error.code, code, `error code${where}: ${res.body.slice(0, 300)}`);
+  assert.equal(typeof error.message, 'string');
+  assert.match(error.message, VIETNAMESE, `"message" is Vietnamese${where}: ${error.message}`);
+  assert.equal(typeof error.message_en, 'string');
+  assert.ok(error.message_en.length > 0 && error.message_en !== error.message, `"message_en" is its own text${where}`);
+  assert.ok(error.details && typeof error.details === 'object' && !Array.isArray(error.details),
+    `"details" is an object${where}`);
+  for (const [key, value] of Object.entries(details ?? {})) {
+    assert.deepEqual(error.details[key], value, `details.${key}${where}`);
+  }
+  assert.match(res.headers['x-request-id'] ?? '', REQUEST_ID, `a well-formed X-Request-Id${where}`);
+  return error;
+}
+
+/** The headers every response carries, whatever answered it. */
+export function assertSecurityHeaders(headers, context = '') {
+  const where = context ? ` (${context})` : '';
+  assert.match(headers['content-security-policy'] ?? '', /frame-ancestors 'none'/, `CSP${where}`);
+  assert.match(headers['content-security-policy'] ?? '', /default-src 'self'/, `CSP${where}`);
+  assert.equal(headers['x-content-type-options'], 'nosniff', `X-Content-Type-Options${where}`);
+  assert.ok(headers['referrer-policy'], `Referrer-Policy${where}`);
+  assert.equal(headers['x-frame-options'], 'DENY', `X-Frame-Options${where}`);
+  assert.match(headers['x-request-id'] ?? '', REQUEST_ID, `X-Request-Id${where}`);
+}
+
+/** The server still answers /healthz with 200 {"status":"ok"}. */
+export async function assertStillServing(url, context = '') {
+  const res = await fetchText(`${url}/healthz`, { signal: AbortSignal.timeout(5000) });
+  assert.equal(res.status, 200, `the server still answers /healthz${context ? ` after ${context}` : ''}`);
+  assert.deepEqual(res.json, { status: 'ok' });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The OpenAPI document
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+
+/** Every operation the document describes: [{method: 'GET', path: '/api/units/{id}', operation}]. */
+export function operationsOf(doc) {
+  const ops = [];
+  for (const [p, item] of Object.entries(doc.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      if (item[method]) ops.push({ method: method.toUpperCase(), path: p, operation: item[method], item });
+    }
+  }
+  return ops;
+}
+
+/** The path with every {param} replaced by `value` (URL-encoded). */
+export function fillPath(pattern, value = '1') {
+  return pattern.replace(/\{[^}/]+\}/g, encodeURIComponent(value));
+}
+
+/** True when the answer is the router's "no such path", not an entity that was not found. */
+export function isRouteNotFound(res) {
+  return res.status === 404 && res.json?.error?.code === 'not_found' && 'path' in (res.json?.error?.details ?? {});
+}
