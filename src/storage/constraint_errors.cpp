@@ -14,7 +14,15 @@ struct ConstraintError {
 };
 
 // Later migrations add their constraints here.
-constexpr std::array<ConstraintError, 1> kConstraints = {{
+constexpr std::array<ConstraintError, 4> kConstraints = {{
+    {"admin_units_code_valid_from_key", "admin_units.code, admin_units.valid_from", "unit_code_taken",
+     "Đã có đơn vị mang mã này với cùng ngày bắt đầu hiệu lực.",
+     "A unit with this code and the same start date already exists."},
+    {"users_username_key", "users.username", "username_taken", "Tên đăng nhập này đã có người dùng.",
+     "This username is taken."},
+    {"unit_successions_pair_key", "unit_successions.from_unit_id, unit_successions.to_unit_id",
+     "succession_exists", "Việc sáp nhập giữa hai đơn vị này đã được ghi nhận.",
+     "This succession between the two units is already recorded."},
     {"audit_log_chain_seq_key", "audit_log.chain, audit_log.seq", "audit_conflict",
      "Nhật ký kiểm toán đang được ghi đồng thời, vui lòng thử lại.",
      "The audit log was written concurrently; please try again."},

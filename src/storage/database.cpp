@@ -42,6 +42,17 @@ class Lease {
   std::atomic<int>& n_;
 };
 
+// Counts statements through SOCI's logger hook.
+class CountingLogger final : public soci::logger_impl {
+ public:
+  explicit CountingLogger(std::atomic<int64_t>& n) : n_(n) {}
+  void start_query(std::string const&) override { n_.fetch_add(1, std::memory_order_relaxed); }
+
+ private:
+  logger_impl* do_clone() const override { return new CountingLogger(n_); }
+  std::atomic<int64_t>& n_;
+};
+
 }  // namespace
 
 void Tx::ExecuteScript(const std::string& sql) {
@@ -118,6 +129,7 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseConfig& config) {
     for (int i = 0; i < config.pool_size; ++i) {
       soci::session& s = db->pool_->at(static_cast<size_t>(i));
       s.open(*backend, connect);
+      s.set_logger(new CountingLogger(db->statements_));
       if (db->dialect_ == Dialect::kSqlite) {
         // WAL lets readers run beside the writer; FULL makes an acknowledged commit survive power loss.
         s << "PRAGMA journal_mode = WAL";

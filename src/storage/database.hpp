@@ -61,6 +61,9 @@ class Database {
   Status Ping();
 
   int pool_size() const { return pool_size_; }
+  //! Statements sent to the database so far (BEGIN and COMMIT included): tests use it to prove that a
+  //! list costs a fixed number of queries.
+  int64_t statements_run() const { return statements_.load(std::memory_order_relaxed); }
   int pool_in_use() const { return in_use_.load(std::memory_order_relaxed); }
 
  private:
@@ -71,6 +74,7 @@ class Database {
   std::string sqlite_path_;
   int pool_size_ = 0;
   std::atomic<int> in_use_{0};
+  std::atomic<int64_t> statements_{0};
   std::unique_ptr<soci::connection_pool> pool_;
 };
 

@@ -1,0 +1,183 @@
+// Accounts on a real database: log-in, throttling, sessions, CSRF, tokens, scoped user management.
+
+#include "support/fixture.hpp"
+
+namespace danvan {
+namespace {
+
+using testing::ServiceTest;
+
+class Accounts : public ServiceTest {
+ protected:
+  void SetUp() override {
+    ServiceTest::SetUp();
+    auto hn = services().territory.CreateUnit(Admin(), {"HN", "Thành phố Hà Nội", "province", "thanh_pho", std::nullopt, "01/01/2008", ""});
+    ASSERT_TRUE(hn.ok());
+    auto hk = services().territory.CreateUnit(Admin(), {"HK", "Quận Hoàn Kiếm", "district", "quan", hn->id, "01/01/2008", ""});
+    ASSERT_TRUE(hk.ok());
+    auto ltt = services().territory.CreateUnit(Admin(), {"LTT", "Phường Lý Thái Tổ", "commune", "phuong", hk->id, "01/01/2008", ""});
+    ASSERT_TRUE(ltt.ok());
+    auto hb = services().territory.CreateUnit(Admin(), {"HB", "Phường Hàng Bạc", "commune", "phuong", hk->id, "01/01/2008", ""});
+    ASSERT_TRUE(hb.ok());
+    ly_thai_to_ = ltt->id;
+    hang_bac_ = hb->id;
+    auto admin = services().accounts.CreateUser(Admin(), {"officer", "Cán bộ dân vận", "mat-khau-rat-dai",
+                                                          {RoleGrant{0, Role::kUnitAdmin, ly_thai_to_, std::nullopt}}});
+    ASSERT_TRUE(admin.ok()) << admin.error().message_en;
+    officer_id_ = admin->view.user.id;
+  }
+
+  Result<LoginResult> Login(const std::string& user, const std::string& password, const std::string& from = "10.0.0.1") {
+    return services().accounts.Login(user, password, from, "req");
+  }
+
+  int64_t ly_thai_to_ = 0, hang_bac_ = 0, officer_id_ = 0;
+};
+
+TEST_F(Accounts, LogInAndUseTheSession) {
+  auto login = Login("officer", "mat-khau-rat-dai");
+  ASSERT_TRUE(login.ok()) << login.error().message_en;
+  EXPECT_EQ(login->principal.username, "officer");
+  ASSERT_EQ(login->principal.grants.size(), 1u);
+  EXPECT_EQ(login->principal.grants[0].role, Role::kUnitAdmin);
+  EXPECT_GE(login->session_token.size(), 40u);
+
+  auto read = services().accounts.AuthenticateSession(login->session_token, false, "");
+  ASSERT_TRUE(read.ok());
+  EXPECT_EQ(read->user_id, officer_id_);
+  EXPECT_EQ(read->csrf_token, login->csrf_token);
+
+  // Changing state with the cookie needs the CSRF token.
+  auto no_csrf = services().accounts.AuthenticateSession(login->session_token, true, "");
+  ASSERT_FALSE(no_csrf.ok());
+  EXPECT_EQ(no_csrf.error().code, "csrf_token_invalid");
+  EXPECT_FALSE(services().accounts.AuthenticateSession(login->session_token, true, "wrong").ok());
+  EXPECT_TRUE(services().accounts.AuthenticateSession(login->session_token, true, login->csrf_token).ok());
+
+  // Log out: the token is dead.
+  Caller c;
+  c.principal = read.value();
+  ASSERT_TRUE(services().accounts.Logout(c).ok());
+  EXPECT_EQ(services().accounts.AuthenticateSession(login->session_token, false, "").error().code, "unauthenticated");
+}
+
+TEST_F(Accounts, FailuresNeverTellWhetherTheUserExists) {
+  auto unknown = Login("nobody", "whatever-password");
+  auto wrong = Login("officer", "wrong-password", "10.0.0.2");
+  ASSERT_FALSE(unknown.ok());
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(unknown.error().code, "invalid_credentials");
+  EXPECT_EQ(wrong.error().code, unknown.error().code);
+  EXPECT_EQ(wrong.error().message_vi, unknown.error().message_vi);
+  EXPECT_EQ(wrong.error().message_vi, "Tên đăng nhập hoặc mật khẩu không đúng.");
+}
+
+TEST_F(Accounts, RepeatedFailuresAreSlowedThenLocked) {
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(Login("officer", "bad-" + std::to_string(i)).error().code, "invalid_credentials");
+  // The fourth try straight away must wait, even with the right password.
+  auto slowed = Login("officer", "mat-khau-rat-dai");
+  ASSERT_FALSE(slowed.ok());
+  EXPECT_EQ(slowed.error().code, "login_slowed_down");
+  EXPECT_EQ(slowed.error().kind, ErrorKind::kTooManyRequests);
+  // Keep failing, waiting each time as told, up to the lock.
+  std::string last;
+  for (int i = 3; i < 10; ++i) {
+    clock_.Advance(std::chrono::seconds(300));
+    last = Login("officer", "bad-" + std::to_string(i)).error().code;
+  }
+  EXPECT_EQ(last, "invalid_credentials");
+  clock_.Advance(std::chrono::seconds(600));
+  auto locked = Login("officer", "mat-khau-rat-dai");
+  ASSERT_FALSE(locked.ok());
+  EXPECT_EQ(locked.error().code, "login_locked");
+  // Another address is locked out of this account too: the lock is per account as well as per address.
+  EXPECT_EQ(Login("officer", "mat-khau-rat-dai", "10.9.9.9").error().code, "login_locked");
+  clock_.Advance(std::chrono::minutes(16));
+  EXPECT_TRUE(Login("officer", "mat-khau-rat-dai").ok());
+}
+
+TEST_F(Accounts, SessionsExpireWhenIdleAndAtTheirEnd) {
+  auto login = Login("officer", "mat-khau-rat-dai");
+  ASSERT_TRUE(login.ok());
+  clock_.Advance(std::chrono::minutes(100));
+  EXPECT_TRUE(services().accounts.AuthenticateSession(login->session_token, false, "").ok());  // refreshes
+  clock_.Advance(std::chrono::minutes(100));
+  EXPECT_TRUE(services().accounts.AuthenticateSession(login->session_token, false, "").ok());
+  clock_.Advance(std::chrono::minutes(121));
+  EXPECT_EQ(services().accounts.AuthenticateSession(login->session_token, false, "").error().code, "session_expired");
+
+  auto busy = Login("officer", "mat-khau-rat-dai");
+  for (int i = 0; i < 13; ++i) clock_.Advance(std::chrono::minutes(60)), (void)services().accounts.AuthenticateSession(busy->session_token, false, "");
+  EXPECT_EQ(services().accounts.AuthenticateSession(busy->session_token, false, "").error().code, "session_expired")
+      << "a session ends after 12 hours however busy";
+}
+
+TEST_F(Accounts, ChangingThePasswordEndsOtherSessions) {
+  auto a = Login("officer", "mat-khau-rat-dai");
+  auto b = Login("officer", "mat-khau-rat-dai");
+  ASSERT_TRUE(a.ok() && b.ok());
+  Caller c;
+  c.principal = a->principal;
+  EXPECT_EQ(services().accounts.ChangePassword(c, "not-it", "mat-khau-moi-123").error().code, "wrong_current_password");
+  EXPECT_EQ(services().accounts.ChangePassword(c, "mat-khau-rat-dai", "short").error().code, "weak_password");
+  ASSERT_TRUE(services().accounts.ChangePassword(c, "mat-khau-rat-dai", "mat-khau-moi-123").ok());
+  EXPECT_TRUE(services().accounts.AuthenticateSession(a->session_token, false, "").ok());
+  EXPECT_FALSE(services().accounts.AuthenticateSession(b->session_token, false, "").ok());
+  EXPECT_FALSE(Login("officer", "mat-khau-rat-dai").ok());
+  EXPECT_TRUE(Login("officer", "mat-khau-moi-123").ok());
+}
+
+TEST_F(Accounts, TokensAuthenticateUntilRevoked) {
+  auto officer = CallerWith({RoleGrant{0, Role::kUnitAdmin, ly_thai_to_, std::nullopt}}, officer_id_);
+  auto issued = services().accounts.IssueToken(Admin(), officer_id_, "Open311", std::nullopt);
+  ASSERT_TRUE(issued.ok()) << issued.error().message_en;
+  EXPECT_EQ(issued->token.rfind("dv_", 0), 0u);
+  auto who = services().accounts.AuthenticateToken(issued->token);
+  ASSERT_TRUE(who.ok());
+  EXPECT_EQ(who->user_id, officer_id_);
+  EXPECT_EQ(who->method, AuthMethod::kApiToken);
+  EXPECT_EQ(services().accounts.AuthenticateToken(issued->token + "x").error().code, "invalid_token");
+  ASSERT_TRUE(services().accounts.RevokeToken(officer, issued->record.id).ok());
+  EXPECT_EQ(services().accounts.AuthenticateToken(issued->token).error().code, "invalid_token");
+}
+
+TEST_F(Accounts, UnitAdminsManageUsersOnlyInTheirSubtree) {
+  auto officer = CallerWith({RoleGrant{0, Role::kUnitAdmin, ly_thai_to_, std::nullopt}}, officer_id_);
+  const auto before = AuditCount();
+  auto member = services().accounts.CreateUser(officer, {"to-dan-van-3", "Tổ dân vận số 3", "mat-khau-to-3",
+                                                         {RoleGrant{0, Role::kUnitMember, ly_thai_to_, std::nullopt}}});
+  ASSERT_TRUE(member.ok()) << member.error().message_en;
+  EXPECT_EQ(AuditCount(), before + 1);
+
+  auto elsewhere = services().accounts.CreateUser(officer, {"hang-bac", "Hàng Bạc", "mat-khau-hang-bac",
+                                                            {RoleGrant{0, Role::kUnitAdmin, hang_bac_, std::nullopt}}});
+  ASSERT_FALSE(elsewhere.ok());
+  EXPECT_EQ(elsewhere.error().code, "forbidden");
+  auto escalate = services().accounts.CreateUser(officer, {"boss", "Boss", "mat-khau-boss-1",
+                                                           {RoleGrant{0, Role::kSystemAdmin, std::nullopt, std::nullopt}}});
+  EXPECT_EQ(escalate.error().code, "forbidden");
+  auto viewer = CallerWith({RoleGrant{0, Role::kViewer, ly_thai_to_, std::nullopt}});
+  EXPECT_EQ(services().accounts.CreateUser(viewer, {"viewer-two", "V2", "mat-khau-v2-123",
+                                                    {RoleGrant{0, Role::kViewer, ly_thai_to_, std::nullopt}}})
+                .error().code,
+            "forbidden");
+  EXPECT_EQ(AuditCount(), before + 1);
+
+  auto taken = services().accounts.CreateUser(Admin(), {"officer", "Again", "mat-khau-rat-dai", {}});
+  EXPECT_EQ(taken.error().code, "username_taken");
+  EXPECT_EQ(services().accounts.CreateUser(Admin(), {"Bad Name", "x", "mat-khau-rat-dai", {}}).error().code,
+            "invalid_username");
+
+  // The officer sees the member but not a user of Hàng Bạc.
+  ASSERT_TRUE(services().accounts.CreateUser(Admin(), {"hb-admin", "Hàng Bạc", "mat-khau-hang-bac",
+                                                       {RoleGrant{0, Role::kUnitAdmin, hang_bac_, std::nullopt}}}).ok());
+  auto visible = services().accounts.ListUsers(officer, 50, 0);
+  ASSERT_TRUE(visible.ok());
+  std::set<std::string> names;
+  for (const auto& v : visible->items) names.insert(v.user.username);
+  EXPECT_TRUE(names.count("to-dan-van-3"));
+  EXPECT_FALSE(names.count("hb-admin"));
+}
+
+}  // namespace
+}  // namespace danvan
