@@ -16,6 +16,7 @@ build: deps
 
 run: build
 	@mkdir -p data
+	@$(DANVAN) seed demo --if-empty --db sqlite:data/danvan.db --set log.level=warn
 	@$(DANVAN) serve --db sqlite:data/danvan.db
 
 test: build

@@ -7,6 +7,7 @@
 #include "http/api.hpp"
 #include "http/app.hpp"
 #include "http/server.hpp"
+#include "services/demo.hpp"
 #include "services/services.hpp"
 #include "storage/backup.hpp"
 #include "storage/database.hpp"
@@ -93,6 +94,7 @@ int Serve(const Config& config) {
   auto port = server.Listen();
   if (!port) return Fail(port.error());
 
+  auto demo = HasDemo(services);
   server.Run([&] {
     const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     const std::string host = config.server.host.find(':') != std::string::npos ? "[" + config.server.host + "]"
@@ -100,6 +102,11 @@ int Serve(const Config& config) {
     // Tests and scripts wait for this line; keep its shape.
     fmt::print("danvan đang chạy tại / listening on http://{}:{}  (database {}, ready in {:.0f} ms)\n", host,
                port.value(), db->display_url(), ms);
+    if (demo.ok() && demo.value()) {
+      fmt::print("Dữ liệu mẫu / demo data: phường Lý Thái Tổ 2022. Đăng nhập / log in with password \"{}\":\n",
+                 kDemoPassword);
+      for (const auto& l : DemoLogins()) fmt::print("  {:<18} {} / {}\n", l.username, l.role_vi, l.role_en);
+    }
     fmt::print("Dừng bằng Ctrl+C / stop with Ctrl+C (SIGINT) or SIGTERM.\n");
     std::fflush(stdout);
   });
@@ -154,6 +161,25 @@ int WithServices(const Config& config, F&& fn) {
   SystemClock clock;
   Services services(*db.value(), clock);
   return fn(services);
+}
+
+int SeedDemoCommand(const Config& config, bool if_empty) {
+  return WithServices(config, [&](Services& services) {
+    if (if_empty) {
+      auto users = services.accounts.ListUsers(CommandLineCaller(), 1, 0);
+      if (!users) return Fail(users.error());
+      auto demo = HasDemo(services);
+      if (users->total > 0 && demo.ok() && !demo.value()) return kExitOk;  // real data: leave it alone
+    }
+    auto seeded = SeedDemo(services);
+    if (!seeded) return Fail(seeded.error());
+    if (seeded.value()) {
+      fmt::print("Đã nạp dữ liệu mẫu / demo data loaded: phường Lý Thái Tổ 2022 and the 2025 merger\n");
+    } else {
+      fmt::print("Dữ liệu mẫu đã có sẵn / the demo data is already there\n");
+    }
+    return kExitOk;
+  });
 }
 
 int UserAddCommand(const Config& config, const std::string& username, const std::string& display_name, bool admin,
@@ -296,6 +322,14 @@ int main(int argc, char** argv) {
   import_units->add_option("--effective", effective, "the date the new wards took over")->capture_default_str();
   import_units->add_flag("--dry-run", dry_run, "check and report, write nothing");
 
+  auto* seed = cli.add_subcommand("seed", "load sample data");
+  seed->require_subcommand(1);
+  auto* seed_demo = seed->add_subcommand("demo", "the Lý Thái Tổ 2022 story and the 2025 merger, with one demo login per role "
+                                                  "(into a new database only)");
+  add_common(seed_demo);
+  bool if_empty = false;
+  seed_demo->add_flag("--if-empty", if_empty, "do nothing, successfully, when the database already has users");
+
   cli.add_subcommand("version", "print the version");
 
   try {
@@ -318,6 +352,7 @@ int main(int argc, char** argv) {
     if (cli.got_subcommand(serve)) return Serve(config.value());
     if (cli.got_subcommand(migrate)) return MigrateCommand(config.value(), status_only);
     if (audit->got_subcommand(verify)) return AuditVerifyCommand(config.value());
+    if (seed->got_subcommand(seed_demo)) return SeedDemoCommand(config.value(), if_empty);
     if (user->got_subcommand(user_add))
       return UserAddCommand(config.value(), username, display_name, admin, password_stdin);
     if (token->got_subcommand(token_issue)) return TokenIssueCommand(config.value(), username, token_name);

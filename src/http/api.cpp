@@ -9,6 +9,7 @@ Router BuildRouter(Services& services, Metrics& metrics) {
   AddSystemRoutes(router, services, metrics);
   AddAccountRoutes(router, services);
   AddTerritoryRoutes(router, services);
+  AddCommunityRoutes(router, services);
   return router;
 }
 

@@ -44,6 +44,12 @@ Result<Caller> Authenticate(Services& services, const Request& request) {
   return Unauthenticated();
 }
 
+std::optional<Caller> OptionalCaller(Services& services, const Request& request) {
+  auto caller = Authenticate(services, request);
+  if (!caller) return std::nullopt;
+  return std::move(caller).value();
+}
+
 Handler Authed(Services& services, AuthedHandler handler) {
   return [&services, handler = std::move(handler)](Request& request) -> Result<Response> {
     const Caller caller = DANVAN_TRY(Authenticate(services, request));

@@ -13,6 +13,9 @@ inline constexpr std::string_view kSessionCookie = "danvan_session";
 //! The caller of an authenticated route; unauthenticated requests get 401.
 Result<Caller> Authenticate(Services& services, const Request& request);
 
+//! For public routes that show more to those who may see it: no or bad credentials → anonymous.
+std::optional<Caller> OptionalCaller(Services& services, const Request& request);
+
 using AuthedHandler = std::function<Result<Response>(Request&, const Caller&)>;
 
 //! Wraps a handler that needs a logged-in caller.

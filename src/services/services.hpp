@@ -4,6 +4,7 @@
 #include "core/time.hpp"
 #include "services/accounts.hpp"
 #include "services/audit.hpp"
+#include "services/community.hpp"
 #include "services/territory.hpp"
 #include "storage/database.hpp"
 #include "storage/repositories.hpp"
@@ -16,13 +17,15 @@ struct Services {
         repos(MakeRepositories()),
         audit(*repos.audit, clock),
         accounts(database, *repos.accounts, *repos.territory, audit, clock, auth_policy),
-        territory(database, *repos.territory, audit, clock) {}
+        territory(database, *repos.territory, audit, clock),
+        community(database, repos, audit, clock) {}
 
   Database& db;
   Repositories repos;
   AuditLog audit;
   AccountService accounts;
   TerritoryService territory;
+  CommunityService community;
 };
 
 }  // namespace danvan

@@ -67,12 +67,16 @@ class SociAuditRepository final : public AuditRepository {
 
 std::unique_ptr<TerritoryRepository> MakeTerritoryRepository();
 std::unique_ptr<AccountRepository> MakeAccountRepository();
+std::unique_ptr<OrganisationRepository> MakeOrganisationRepository();
+std::unique_ptr<PersonRepository> MakePersonRepository();
 
 Repositories MakeRepositories() {
   Repositories r;
   r.audit = std::make_unique<SociAuditRepository>();
   r.territory = MakeTerritoryRepository();
   r.accounts = MakeAccountRepository();
+  r.organisations = MakeOrganisationRepository();
+  r.people = MakePersonRepository();
   return r;
 }
 

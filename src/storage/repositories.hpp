@@ -4,6 +4,7 @@
 
 #include "domain/access.hpp"
 #include "domain/audit.hpp"
+#include "domain/organisation.hpp"
 #include "domain/territory.hpp"
 #include "storage/database.hpp"
 
@@ -136,11 +137,59 @@ class AccountRepository {
   virtual void ClearThrottle(Tx& tx, const std::string& key) = 0;
 };
 
+struct OrganisationQuery {
+  std::optional<int64_t> unit_id;
+  std::optional<int64_t> parent_id;
+  bool roots_only = false;
+  std::optional<Date> as_of;
+  std::optional<std::string> kind;
+  std::string folded_text;
+  int64_t limit = 50;
+  int64_t offset = 0;
+};
+
+class OrganisationRepository {
+ public:
+  virtual ~OrganisationRepository() = default;
+  virtual std::vector<OrganisationKind> Kinds(Tx& tx) = 0;
+  virtual int64_t Insert(Tx& tx, const Organisation& org) = 0;
+  virtual std::optional<Organisation> Find(Tx& tx, int64_t id) = 0;
+  virtual std::vector<Organisation> FindMany(Tx& tx, const std::vector<int64_t>& ids) = 0;
+  virtual Page<Organisation> List(Tx& tx, const OrganisationQuery& query) = 0;
+  virtual void End(Tx& tx, int64_t id, OrganisationStatus status, const Date& date,
+                   std::optional<int64_t> successor_id, const std::string& at) = 0;
+};
+
+struct PersonQuery {
+  int64_t unit_id = 0;  //!< the unit and every unit below it
+  std::optional<int64_t> organisation_id;
+  std::string folded_text;
+  int64_t limit = 50;
+  int64_t offset = 0;
+};
+
+class PersonRepository {
+ public:
+  virtual ~PersonRepository() = default;
+  virtual int64_t Insert(Tx& tx, const Person& person) = 0;
+  virtual void Update(Tx& tx, const Person& person) = 0;
+  virtual std::optional<Person> Find(Tx& tx, int64_t id) = 0;
+  virtual Page<Person> List(Tx& tx, const PersonQuery& query) = 0;
+  virtual int64_t InsertMembership(Tx& tx, const Membership& m, const std::string& at) = 0;
+  virtual std::optional<Membership> FindMembership(Tx& tx, int64_t id) = 0;
+  virtual void EndMembership(Tx& tx, int64_t id, const Date& valid_to) = 0;
+  //! Memberships of several people in one query.
+  virtual std::vector<Membership> MembershipsOf(Tx& tx, const std::vector<int64_t>& person_ids) = 0;
+  virtual std::vector<Membership> MembersOf(Tx& tx, int64_t organisation_id) = 0;
+};
+
 //! All repositories of one database.
 struct Repositories {
   std::unique_ptr<AuditRepository> audit;
   std::unique_ptr<TerritoryRepository> territory;
   std::unique_ptr<AccountRepository> accounts;
+  std::unique_ptr<OrganisationRepository> organisations;
+  std::unique_ptr<PersonRepository> people;
 };
 
 Repositories MakeRepositories();

@@ -5,6 +5,8 @@
 #include <fmt/ranges.h>
 #include <soci/soci.h>
 
+#include "core/date.hpp"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +31,33 @@ inline long long RowInt(const soci::row& r, std::size_t i) {
 inline std::optional<std::string> RowOptString(const soci::row& r, std::size_t i) {
   if (r.get_indicator(i) != soci::i_ok) return std::nullopt;
   return r.get<std::string>(i);
+}
+
+//! A stored 'YYYY-MM-DD'; a malformed one is a broken database, not bad input.
+inline Date RowDate(const soci::row& r, std::size_t i) {
+  auto d = Date::Parse(r.get<std::string>(i));
+  if (!d) throw std::runtime_error("a stored date is malformed: " + r.get<std::string>(i));
+  return d.value();
+}
+
+inline std::optional<Date> RowOptDate(const soci::row& r, std::size_t i) {
+  if (r.get_indicator(i) != soci::i_ok) return std::nullopt;
+  return RowDate(r, i);
+}
+
+inline std::optional<int64_t> RowOptInt(const soci::row& r, std::size_t i) {
+  if (r.get_indicator(i) != soci::i_ok) return std::nullopt;
+  return RowInt(r, i);
+}
+
+//! LIKE pattern for a substring match; the SQL declares '!' as the escape character.
+inline std::string ContainsPattern(const std::string& folded) {
+  std::string p = "%";
+  for (char c : folded) {
+    if (c == '%' || c == '_' || c == '!') p.push_back('!');
+    p.push_back(c);
+  }
+  return p + "%";
 }
 
 //! "1,2,3": a list of ids bound as one text parameter (see the *ByIds queries).

@@ -8,12 +8,6 @@
 namespace danvan {
 namespace {
 
-Date ParseStoredDate(const std::string& s) {
-  auto d = Date::Parse(s);
-  if (!d) throw std::runtime_error("a stored date is malformed: " + s);
-  return d.value();
-}
-
 AdminUnit UnitFromRow(const soci::row& r) {
   AdminUnit u;
   u.id = RowInt(r, 0);
@@ -22,8 +16,8 @@ AdminUnit UnitFromRow(const soci::row& r) {
   u.level = ParseUnitLevel(r.get<std::string>(3)).value_or(UnitLevel::kCommune);
   u.kind = r.get<std::string>(4);
   if (r.get_indicator(5) == soci::i_ok) u.parent_id = RowInt(r, 5);
-  u.valid_from = ParseStoredDate(r.get<std::string>(6));
-  if (auto to = RowOptString(r, 7)) u.valid_to = ParseStoredDate(*to);
+  u.valid_from = RowDate(r, 6);
+  u.valid_to = RowOptDate(r, 7);
   u.created_at = r.get<std::string>(8);
   u.updated_at = r.get<std::string>(9);
   return u;
@@ -36,19 +30,9 @@ Succession SuccessionFromRow(const soci::row& r) {
   s.to_unit_id = RowInt(r, 2);
   s.share = ParseShare(r.get<std::string>(3)).value_or(Share::kPart);
   s.legal_basis = r.get<std::string>(4);
-  s.effective_date = ParseStoredDate(r.get<std::string>(5));
+  s.effective_date = RowDate(r, 5);
   s.note = RowOptString(r, 6);
   return s;
-}
-
-// LIKE pattern for a substring match, with the escape character of the SQL ('!') protecting % and _.
-std::string ContainsPattern(const std::string& folded) {
-  std::string p = "%";
-  for (char c : folded) {
-    if (c == '%' || c == '_' || c == '!') p.push_back('!');
-    p.push_back(c);
-  }
-  return p + "%";
 }
 
 class SociTerritoryRepository final : public TerritoryRepository {

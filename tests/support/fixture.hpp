@@ -2,6 +2,7 @@
 // A migrated test database with every service wired, and helpers to make callers.
 
 #include "core/time.hpp"
+#include "core/vietnamese.hpp"
 #include "services/services.hpp"
 #include "storage/migrations.hpp"
 #include "support/test_db.hpp"

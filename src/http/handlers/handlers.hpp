@@ -10,5 +10,6 @@ namespace danvan::http {
 void AddSystemRoutes(Router& router, Services& services, Metrics& metrics);
 void AddAccountRoutes(Router& router, Services& services);
 void AddTerritoryRoutes(Router& router, Services& services);
+void AddCommunityRoutes(Router& router, Services& services);
 
 }  // namespace danvan::http

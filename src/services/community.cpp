@@ -1,0 +1,547 @@
+#include "services/community.hpp"
+
+#include "core/csv.hpp"
+#include "core/vietnamese.hpp"
+#include "services/territory.hpp"
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <set>
+
+namespace danvan {
+namespace {
+
+std::string OrganisationJson(const Organisation& o) {
+  boost::json::object j{{"id", o.id},         {"unit_id", o.unit_id}, {"kind", o.kind},
+                        {"name", o.name},     {"valid_from", o.valid_from.Iso()}, {"status", ToString(o.status)}};
+  j["parent_id"] = o.parent_id ? boost::json::value(*o.parent_id) : nullptr;
+  j["valid_to"] = o.valid_to ? boost::json::value(o.valid_to->Iso()) : nullptr;
+  j["successor_id"] = o.successor_id ? boost::json::value(*o.successor_id) : nullptr;
+  return boost::json::serialize(j);
+}
+
+// The audit log keeps who changed a person's record, not the personal data itself.
+std::string PersonAuditJson(const Person& p) {
+  return boost::json::serialize(boost::json::object{{"id", p.id},
+                                                    {"unit_id", p.unit_id},
+                                                    {"full_name", p.full_name},
+                                                    {"has_birth_year", p.birth_year.has_value()},
+                                                    {"has_contact", p.phone || p.email || p.address}});
+}
+
+std::optional<std::string> NonEmpty(const std::string& s) {
+  if (s.empty()) return std::nullopt;
+  return s;
+}
+
+std::string Trim(std::string s) {
+  const auto a = s.find_first_not_of(" \t");
+  if (a == std::string::npos) return "";
+  return s.substr(a, s.find_last_not_of(" \t") - a + 1);
+}
+
+Result<Person> PersonFrom(const PersonInput& in, int64_t unit_id, int current_year) {
+  Person p;
+  p.unit_id = unit_id;
+  p.full_name = Trim(in.full_name);
+  p.birth_year = in.birth_year;
+  if (!in.gender.empty()) {
+    p.gender = ParseGender(in.gender);
+    if (!p.gender)
+      return MakeError(ErrorKind::kInvalidInput, "invalid_gender", "Giới tính phải là female, male hoặc other.",
+                       "gender must be female, male or other.")
+          .WithDetail("field", "gender");
+  }
+  p.phone = NonEmpty(Trim(in.phone));
+  p.email = NonEmpty(Trim(in.email));
+  p.address = NonEmpty(Trim(in.address));
+  DANVAN_TRY(ValidatePerson(p, current_year));
+  return p;
+}
+
+int RankOf(const std::string& folded_name, const std::string& folded_query) {
+  if (folded_name == folded_query) return 0;
+  if (folded_name.rfind(folded_query, 0) == 0) return 1;
+  if (folded_name.find(" " + folded_query) != std::string::npos) return 2;
+  return 3;
+}
+
+}  // namespace
+
+Error OrganisationNotFound(int64_t id) {
+  return MakeError(ErrorKind::kNotFound, "organisation_not_found", "Không tìm thấy tổ chức.", "No such organisation.")
+      .WithDetail("organisation_id", id);
+}
+
+Error PersonNotFound() {
+  return MakeError(ErrorKind::kNotFound, "person_not_found", "Không tìm thấy người này.", "No such person.");
+}
+
+bool CommunityService::Has(Tx& tx, const Caller& caller, Permission permission, int64_t unit_id) {
+  if (caller.principal.IsSystemAdmin()) return true;
+  return Allows(caller.principal, permission, repos_.territory->Ancestry(tx, unit_id));
+}
+
+Status CommunityService::Require(Tx& tx, const Caller& caller, Permission permission, int64_t unit_id) {
+  if (!Has(tx, caller, permission, unit_id)) return Forbidden();
+  return OkStatus();
+}
+
+Result<std::vector<OrganisationKind>> CommunityService::Kinds() {
+  return db_.Run<std::vector<OrganisationKind>>(TxMode::kRead, [&](Tx& tx) -> Result<std::vector<OrganisationKind>> {
+    return repos_.organisations->Kinds(tx);
+  });
+}
+
+Result<Organisation> CommunityService::CreateOrganisation(const Caller& caller, const NewOrganisation& in) {
+  Organisation o;
+  o.unit_id = in.unit_id;
+  o.parent_id = in.parent_id;
+  o.kind = in.kind;
+  o.name = Trim(in.name);
+  o.valid_from = DANVAN_TRY(Date::Parse(in.valid_from, "valid_from"));
+  o.created_at = o.updated_at = FormatUtc(clock_.Now());
+  return db_.Run<Organisation>(TxMode::kWrite, [&](Tx& tx) -> Result<Organisation> {
+    if (!repos_.territory->Find(tx, o.unit_id)) return UnitNotFound(o.unit_id).WithDetail("field", "unit_id");
+    DANVAN_TRY(Require(tx, caller, Permission::kManageOrganisations, o.unit_id));
+    const auto kinds = repos_.organisations->Kinds(tx);
+    if (std::none_of(kinds.begin(), kinds.end(), [&](const OrganisationKind& k) { return k.code == o.kind; }))
+      return MakeError(ErrorKind::kInvalidInput, "invalid_organisation_kind", "Loại tổ chức không có trong danh mục.",
+                       "Unknown organisation kind.")
+          .WithDetail("field", "kind");
+    std::optional<Organisation> parent;
+    if (o.parent_id) {
+      parent = repos_.organisations->Find(tx, *o.parent_id);
+      if (!parent) return OrganisationNotFound(*o.parent_id).WithDetail("field", "parent_id");
+    }
+    DANVAN_TRY(ValidateNewOrganisation(o, parent ? &*parent : nullptr));
+    o.id = repos_.organisations->Insert(tx, o);
+    audit_.Record(tx, caller.actor(),
+                  AuditEvent{"unit:" + std::to_string(o.unit_id), "organisation", std::to_string(o.id), "create",
+                             std::nullopt, OrganisationJson(o)});
+    return o;
+  });
+}
+
+Result<OrganisationDetail> CommunityService::GetOrganisation(const std::optional<Caller>& caller, int64_t id) {
+  return db_.Run<OrganisationDetail>(TxMode::kRead, [&](Tx& tx) -> Result<OrganisationDetail> {
+    auto o = repos_.organisations->Find(tx, id);
+    if (!o) return OrganisationNotFound(id);
+    OrganisationDetail d;
+    d.organisation = *o;
+    // Ancestors: walk up the parents (an organisation tree is shallow: a handful of steps).
+    for (auto parent = o->parent_id; parent && d.ancestors.size() < 8;) {
+      auto p = repos_.organisations->Find(tx, *parent);
+      if (!p) break;
+      d.ancestors.push_back(*p);
+      parent = p->parent_id;
+    }
+    if (o->successor_id) d.successor = repos_.organisations->Find(tx, *o->successor_id);
+    if (caller && Has(tx, *caller, Permission::kViewUnitPrivate, o->unit_id)) {
+      d.members_visible = true;
+      d.members = repos_.people->MembersOf(tx, id);
+      std::set<int64_t> ids;
+      for (const auto& m : d.members) ids.insert(m.person_id);
+      for (auto pid : ids)
+        if (auto p = repos_.people->Find(tx, pid)) {
+          p->birth_year.reset();
+          p->phone.reset();
+          p->email.reset();
+          p->address.reset();
+          d.people.push_back(*p);
+        }
+    }
+    return d;
+  });
+}
+
+Result<Page<Organisation>> CommunityService::ListOrganisations(const OrganisationQuery& query) {
+  return db_.Run<Page<Organisation>>(TxMode::kRead, [&](Tx& tx) -> Result<Page<Organisation>> {
+    return repos_.organisations->List(tx, query);
+  });
+}
+
+Result<Organisation> CommunityService::EndOrganisation(const Caller& caller, int64_t id, const OrganisationEnd& end) {
+  auto status = ParseOrganisationStatus(end.status);
+  if (!status)
+    return MakeError(ErrorKind::kInvalidInput, "invalid_status", "Trạng thái mới phải là closed, moved hoặc merged.",
+                     "The new status must be closed, moved or merged.")
+        .WithDetail("field", "status");
+  const Date date = DANVAN_TRY(Date::Parse(end.date, "date"));
+  const std::string now = FormatUtc(clock_.Now());
+  return db_.Run<Organisation>(TxMode::kWrite, [&](Tx& tx) -> Result<Organisation> {
+    auto o = repos_.organisations->Find(tx, id);
+    if (!o) return OrganisationNotFound(id);
+    DANVAN_TRY(Require(tx, caller, Permission::kManageOrganisations, o->unit_id));
+    std::optional<Organisation> successor;
+    if (*status == OrganisationStatus::kMoved) {
+      // Moving makes a new record in the new unit from that day; the old one keeps its history.
+      if (!end.to_unit_id)
+        return MakeError(ErrorKind::kInvalidInput, "to_unit_required", "Cần chọn đơn vị chuyển đến.",
+                         "A move needs the unit it moves to.")
+            .WithDetail("field", "to_unit_id");
+      auto unit = repos_.territory->Find(tx, *end.to_unit_id);
+      if (!unit) return UnitNotFound(*end.to_unit_id).WithDetail("field", "to_unit_id");
+      DANVAN_TRY(Require(tx, caller, Permission::kManageOrganisations, unit->id));
+      if (!unit->ValidOn(date))
+        return MakeError(ErrorKind::kInvalidInput, "invalid_successor", "Đơn vị chuyển đến chưa có hiệu lực vào ngày đó.",
+                         "The unit moved to is not valid on that date.")
+            .WithDetail("field", "to_unit_id");
+      Organisation moved = *o;
+      moved.id = 0;
+      moved.unit_id = unit->id;
+      moved.parent_id.reset();
+      moved.valid_from = date;
+      moved.valid_to.reset();
+      moved.status = OrganisationStatus::kActive;
+      moved.created_at = moved.updated_at = now;
+      DANVAN_TRY(ValidateOrganisationEnd(*o, *status, date, nullptr));
+      moved.id = repos_.organisations->Insert(tx, moved);
+      audit_.Record(tx, caller.actor(),
+                    AuditEvent{"unit:" + std::to_string(moved.unit_id), "organisation", std::to_string(moved.id),
+                               "create_by_move", std::nullopt, OrganisationJson(moved)});
+      successor = moved;
+    } else if (*status == OrganisationStatus::kMerged) {
+      if (end.successor_id) successor = repos_.organisations->Find(tx, *end.successor_id);
+      if (end.successor_id && !successor) return OrganisationNotFound(*end.successor_id).WithDetail("field", "successor_id");
+    }
+    DANVAN_TRY(ValidateOrganisationEnd(*o, *status, date, successor ? &*successor : nullptr));
+    const Organisation before = *o;
+    o->status = *status;
+    o->valid_to = date;
+    if (successor) o->successor_id = successor->id;
+    o->updated_at = now;
+    repos_.organisations->End(tx, o->id, *status, date, o->successor_id, now);
+    audit_.Record(tx, caller.actor(),
+                  AuditEvent{"unit:" + std::to_string(o->unit_id), "organisation", std::to_string(o->id),
+                             std::string(ToString(*status)), OrganisationJson(before), OrganisationJson(*o)});
+    return *o;
+  });
+}
+
+Result<PersonView> CommunityService::View(Tx& tx, const Caller& caller, Person person) {
+  PersonView v;
+  v.personal_data_visible = Has(tx, caller, Permission::kViewPersonalData, person.unit_id);
+  if (!v.personal_data_visible) {
+    person.birth_year.reset();
+    person.phone.reset();
+    person.email.reset();
+    person.address.reset();
+  }
+  v.memberships = repos_.people->MembershipsOf(tx, {person.id});
+  std::vector<int64_t> org_ids;
+  for (const auto& m : v.memberships) org_ids.push_back(m.organisation_id);
+  v.organisations = repos_.organisations->FindMany(tx, org_ids);
+  v.person = std::move(person);
+  return v;
+}
+
+Result<PersonView> CommunityService::CreatePerson(const Caller& caller, int64_t unit_id, const PersonInput& input,
+                                                  bool is_demo) {
+  const TimePoint now = clock_.Now();
+  Person p = DANVAN_TRY(PersonFrom(input, unit_id, Date::TodayInVietnam(now).year()));
+  p.is_demo = is_demo;
+  p.created_at = p.updated_at = FormatUtc(now);
+  return db_.Run<PersonView>(TxMode::kWrite, [&](Tx& tx) -> Result<PersonView> {
+    if (!repos_.territory->Find(tx, unit_id)) return UnitNotFound(unit_id).WithDetail("field", "unit_id");
+    DANVAN_TRY(Require(tx, caller, Permission::kManageOrganisations, unit_id));
+    p.id = repos_.people->Insert(tx, p);
+    audit_.Record(tx, caller.actor(),
+                  AuditEvent{"unit:" + std::to_string(unit_id), "person", std::to_string(p.id), "create", std::nullopt,
+                             PersonAuditJson(p)});
+    return View(tx, caller, p);
+  });
+}
+
+Result<PersonView> CommunityService::UpdatePerson(const Caller& caller, int64_t id, const PersonInput& input) {
+  const TimePoint now = clock_.Now();
+  return db_.Run<PersonView>(TxMode::kWrite, [&](Tx& tx) -> Result<PersonView> {
+    auto existing = repos_.people->Find(tx, id);
+    if (!existing || !Has(tx, caller, Permission::kViewUnitPrivate, existing->unit_id)) return PersonNotFound();
+    DANVAN_TRY(Require(tx, caller, Permission::kManageOrganisations, existing->unit_id));
+    Person p = DANVAN_TRY(PersonFrom(input, existing->unit_id, Date::TodayInVietnam(now).year()));
+    p.id = id;
+    p.is_demo = existing->is_demo;
+    p.created_at = existing->created_at;
+    p.updated_at = FormatUtc(now);
+    repos_.people->Update(tx, p);
+    audit_.Record(tx, caller.actor(),
+                  AuditEvent{"unit:" + std::to_string(p.unit_id), "person", std::to_string(id), "update",
+                             PersonAuditJson(*existing), PersonAuditJson(p)});
+    return View(tx, caller, p);
+  });
+}
+
+Result<PersonView> CommunityService::GetPerson(const Caller& caller, int64_t id) {
+  return db_.Run<PersonView>(TxMode::kRead, [&](Tx& tx) -> Result<PersonView> {
+    auto p = repos_.people->Find(tx, id);
+    // Someone without rights on the person's unit learns nothing, not even that the person exists.
+    if (!p || !Has(tx, caller, Permission::kViewUnitPrivate, p->unit_id)) return PersonNotFound();
+    return View(tx, caller, *p);
+  });
+}
+
+Result<Page<PersonView>> CommunityService::ListPeople(const Caller& caller, const PersonQuery& query) {
+  return db_.Run<Page<PersonView>>(TxMode::kRead, [&](Tx& tx) -> Result<Page<PersonView>> {
+    if (!repos_.territory->Find(tx, query.unit_id)) return UnitNotFound(query.unit_id);
+    DANVAN_TRY(Require(tx, caller, Permission::kViewUnitPrivate, query.unit_id));
+    const bool personal = Has(tx, caller, Permission::kViewPersonalData, query.unit_id);
+    auto page = repos_.people->List(tx, query);
+    std::vector<int64_t> ids;
+    for (const auto& p : page.items) ids.push_back(p.id);
+    // Memberships and their organisations for the whole page in two queries, not two per person.
+    auto memberships = repos_.people->MembershipsOf(tx, ids);
+    std::vector<int64_t> org_ids;
+    for (const auto& m : memberships) org_ids.push_back(m.organisation_id);
+    auto organisations = repos_.organisations->FindMany(tx, org_ids);
+    Page<PersonView> out;
+    out.total = page.total;
+    for (auto& p : page.items) {
+      PersonView v;
+      v.personal_data_visible = personal;
+      if (!personal) {
+        p.birth_year.reset();
+        p.phone.reset();
+        p.email.reset();
+        p.address.reset();
+      }
+      std::set<int64_t> mine;
+      for (const auto& m : memberships)
+        if (m.person_id == p.id) {
+          v.memberships.push_back(m);
+          mine.insert(m.organisation_id);
+        }
+      for (const auto& o : organisations)
+        if (mine.count(o.id)) v.organisations.push_back(o);
+      v.person = std::move(p);
+      out.items.push_back(std::move(v));
+    }
+    return out;
+  });
+}
+
+Result<Membership> CommunityService::AddMembership(const Caller& caller, int64_t person_id, const NewMembership& in) {
+  Membership m;
+  m.person_id = person_id;
+  m.organisation_id = in.organisation_id;
+  m.title = Trim(in.title);
+  m.valid_from = DANVAN_TRY(Date::Parse(in.valid_from, "valid_from"));
+  if (!in.valid_to.empty()) m.valid_to = DANVAN_TRY(Date::Parse(in.valid_to, "valid_to"));
+  const std::string now = FormatUtc(clock_.Now());
+  return db_.Run<Membership>(TxMode::kWrite, [&](Tx& tx) -> Result<Membership> {
+    auto p = repos_.people->Find(tx, person_id);
+    if (!p || !Has(tx, caller, Permission::kViewUnitPrivate, p->unit_id)) return PersonNotFound();
+    auto o = repos_.organisations->Find(tx, m.organisation_id);
+    if (!o) return OrganisationNotFound(m.organisation_id).WithDetail("field", "organisation_id");
+    DANVAN_TRY(Require(tx, caller, Permission::kManageOrganisations, o->unit_id));
+    DANVAN_TRY(ValidateMembership(m, *o));
+    m.id = repos_.people->InsertMembership(tx, m, now);
+    audit_.Record(tx, caller.actor(),
+                  AuditEvent{"unit:" + std::to_string(o->unit_id), "membership", std::to_string(m.id), "create",
+                             std::nullopt,
+                             boost::json::serialize(boost::json::object{{"person_id", person_id},
+                                                                        {"organisation_id", o->id},
+                                                                        {"title", m.title},
+                                                                        {"valid_from", m.valid_from.Iso()}})});
+    return m;
+  });
+}
+
+Result<Membership> CommunityService::EndMembership(const Caller& caller, int64_t membership_id, const std::string& date) {
+  const Date to = DANVAN_TRY(Date::Parse(date, "valid_to"));
+  return db_.Run<Membership>(TxMode::kWrite, [&](Tx& tx) -> Result<Membership> {
+    auto m = repos_.people->FindMembership(tx, membership_id);
+    auto o = m ? repos_.organisations->Find(tx, m->organisation_id) : std::nullopt;
+    if (!m || !o || !Has(tx, caller, Permission::kViewUnitPrivate, o->unit_id))
+      return MakeError(ErrorKind::kNotFound, "membership_not_found", "Không tìm thấy thông tin thành viên.",
+                       "No such membership.");
+    DANVAN_TRY(Require(tx, caller, Permission::kManageOrganisations, o->unit_id));
+    if (m->valid_to)
+      return MakeError(ErrorKind::kInvalidTransition, "membership_ended", "Người này đã thôi giữ chức danh đó.",
+                       "This membership has already ended.");
+    if (to <= m->valid_from)
+      return MakeError(ErrorKind::kInvalidInput, "invalid_period", "Ngày kết thúc phải sau ngày bắt đầu.",
+                       "valid_to must come after valid_from.")
+          .WithDetail("field", "valid_to");
+    repos_.people->EndMembership(tx, membership_id, to);
+    m->valid_to = to;
+    audit_.Record(tx, caller.actor(),
+                  AuditEvent{"unit:" + std::to_string(o->unit_id), "membership", std::to_string(m->id), "end",
+                             std::nullopt,
+                             boost::json::serialize(boost::json::object{{"valid_to", to.Iso()}})});
+    return *m;
+  });
+}
+
+Result<PeopleImportReport> CommunityService::ImportPeople(const Caller& caller, int64_t unit_id, const std::string& csv,
+                                                          ImportMode mode) {
+  static const std::vector<std::string> kColumns = {"full_name", "birth_year",      "gender", "phone", "email",
+                                                    "address",   "organisation_id", "title",  "from"};
+  auto rows = DANVAN_TRY(ParseCsv(csv));
+  PeopleImportReport report;
+  report.dry_run = mode == ImportMode::kDryRun;
+  if (rows.empty())
+    return MakeError(ErrorKind::kInvalidInput, "import_empty", "Tệp không có dòng nào.", "The file has no rows.");
+  // Columns are found by their header, in any order; unknown headers are an error so that typos show.
+  std::map<std::string, size_t> at;
+  for (size_t i = 0; i < rows[0].fields.size(); ++i) {
+    const std::string name = Trim(rows[0].fields[i]);
+    if (std::find(kColumns.begin(), kColumns.end(), name) == kColumns.end())
+      report.issues.push_back({rows[0].line, name, "Cột không được hỗ trợ: \"" + name + "\"", "Unknown column: \"" + name + "\""});
+    at[name] = i;
+  }
+  if (!at.count("full_name"))
+    report.issues.push_back({rows[0].line, "full_name", "Thiếu cột bắt buộc full_name.", "The column full_name is required."});
+  if (!report.issues.empty()) return report;
+
+  const TimePoint now = clock_.Now();
+  const int year = Date::TodayInVietnam(now).year();
+  struct Parsed {
+    int line;
+    Person person;
+    std::optional<Membership> membership;
+  };
+  auto status = db_.Run(mode == ImportMode::kDryRun ? TxMode::kDryRun : TxMode::kWrite, [&](Tx& tx) -> Status {
+    if (!repos_.territory->Find(tx, unit_id)) return UnitNotFound(unit_id).WithDetail("field", "unit_id");
+    DANVAN_TRY(Require(tx, caller, Permission::kManageOrganisations, unit_id));
+    std::vector<Parsed> good;
+    for (size_t r = 1; r < rows.size(); ++r) {
+      const auto& row = rows[r];
+      ++report.rows;
+      auto cell = [&](const std::string& col) -> std::string {
+        auto it = at.find(col);
+        return it == at.end() || it->second >= row.fields.size() ? std::string() : Trim(row.fields[it->second]);
+      };
+      const size_t issues_before = report.issues.size();
+      auto issue = [&](const std::string& col, const std::string& vi, const std::string& en) {
+        report.issues.push_back({row.line, col, vi, en});
+      };
+      PersonInput in;
+      in.full_name = cell("full_name");
+      if (const auto y = cell("birth_year"); !y.empty()) {
+        int v = 0;
+        auto [ptr, ec] = std::from_chars(y.data(), y.data() + y.size(), v);
+        if (ec != std::errc() || ptr != y.data() + y.size())
+          issue("birth_year", "Năm sinh phải là số: \"" + y + "\"", "The birth year must be a number: \"" + y + "\"");
+        else
+          in.birth_year = v;
+      }
+      in.gender = cell("gender");
+      in.phone = cell("phone");
+      in.email = cell("email");
+      in.address = cell("address");
+      Parsed parsed{row.line, {}, std::nullopt};
+      if (report.issues.size() == issues_before) {
+        auto person = PersonFrom(in, unit_id, year);
+        if (!person) {
+          const auto* field = person.error().details.if_contains("field");
+          issue(field && field->is_string() ? std::string(field->as_string()) : "full_name", person.error().message_vi,
+                person.error().message_en);
+        } else {
+          parsed.person = std::move(person).value();
+        }
+      }
+      if (const auto org = cell("organisation_id"); !org.empty() && report.issues.size() == issues_before) {
+        int64_t oid = 0;
+        auto [ptr, ec] = std::from_chars(org.data(), org.data() + org.size(), oid);
+        auto o = ec == std::errc() && ptr == org.data() + org.size() ? repos_.organisations->Find(tx, oid) : std::nullopt;
+        if (!o || o->unit_id != unit_id) {
+          issue("organisation_id", "Không có tổ chức số " + org + " trong đơn vị này.",
+                "No organisation " + org + " in this unit.");
+        } else {
+          Membership m;
+          m.organisation_id = oid;
+          m.title = cell("title").empty() ? "Thành viên" : cell("title");
+          auto from = Date::Parse(cell("from").empty() ? Date::TodayInVietnam(now).Iso() : cell("from"), "from");
+          if (!from) {
+            issue("from", from.error().message_vi, from.error().message_en);
+          } else {
+            m.valid_from = from.value();
+            if (auto valid = ValidateMembership(m, *o); !valid)
+              issue("title", valid.error().message_vi, valid.error().message_en);
+            else
+              parsed.membership = m;
+          }
+        }
+      }
+      if (report.issues.size() == issues_before) good.push_back(std::move(parsed));
+    }
+    report.valid_rows = static_cast<int>(good.size());
+    if (mode == ImportMode::kAllOrNothing && !report.issues.empty()) return OkStatus();  // nothing written
+    const std::string at_s = FormatUtc(now);
+    for (auto& g : good) {
+      g.person.created_at = g.person.updated_at = at_s;
+      g.person.id = repos_.people->Insert(tx, g.person);
+      audit_.Record(tx, caller.actor(),
+                    AuditEvent{"unit:" + std::to_string(unit_id), "person", std::to_string(g.person.id), "import",
+                               std::nullopt, PersonAuditJson(g.person)});
+      if (g.membership) {
+        g.membership->person_id = g.person.id;
+        g.membership->id = repos_.people->InsertMembership(tx, *g.membership, at_s);
+      }
+      ++report.written;
+    }
+    if (mode == ImportMode::kDryRun) report.written = 0;
+    return OkStatus();
+  });
+  if (!status) return std::move(status).error();
+  return report;
+}
+
+Result<std::vector<SearchHit>> CommunityService::Search(const std::optional<Caller>& caller, const std::string& text,
+                                                        int limit) {
+  const std::string q = FoldForSearch(text);
+  if (q.size() < 2)
+    return MakeError(ErrorKind::kInvalidInput, "query_too_short", "Hãy nhập ít nhất 2 ký tự để tìm.",
+                     "Type at least 2 characters to search.")
+        .WithDetail("parameter", "q");
+  return db_.Run<std::vector<SearchHit>>(TxMode::kRead, [&](Tx& tx) -> Result<std::vector<SearchHit>> {
+    std::vector<SearchHit> hits;
+    UnitQuery uq;
+    uq.folded_text = q;
+    uq.limit = limit;
+    for (const auto& u : repos_.territory->List(tx, uq).items)
+      hits.push_back({"unit", u.id, u.name,
+                      u.valid_from.Vietnamese() + (u.valid_to ? " – " + u.valid_to->Vietnamese() : ""),
+                      RankOf(FoldForSearch(u.name), q)});
+    OrganisationQuery oq;
+    oq.folded_text = q;
+    oq.limit = limit;
+    auto orgs = repos_.organisations->List(tx, oq).items;
+    std::vector<int64_t> unit_ids;
+    for (const auto& o : orgs) unit_ids.push_back(o.unit_id);
+    std::map<int64_t, std::string> unit_names;
+    for (const auto& u : repos_.territory->FindMany(tx, unit_ids)) unit_names[u.id] = u.name;
+    for (const auto& o : orgs) hits.push_back({"organisation", o.id, o.name, unit_names[o.unit_id], RankOf(FoldForSearch(o.name), q)});
+    // People: in each unit the caller holds a grant on (the whole country for a system admin).
+    if (caller) {
+      std::set<int64_t> roots;
+      if (caller->principal.IsSystemAdmin()) {
+        UnitQuery top;
+        top.roots_only = true;
+        top.limit = 200;
+        for (const auto& u : repos_.territory->List(tx, top).items) roots.insert(u.id);
+      } else {
+        for (const auto& g : caller->principal.grants)
+          if (g.unit_id) roots.insert(*g.unit_id);
+      }
+      for (auto root : roots) {
+        PersonQuery pq;
+        pq.unit_id = root;
+        pq.folded_text = q;
+        pq.limit = limit;
+        for (const auto& p : repos_.people->List(tx, pq).items)
+          hits.push_back({"person", p.id, p.full_name, "", RankOf(FoldForSearch(p.full_name), q)});
+      }
+    }
+    std::stable_sort(hits.begin(), hits.end(), [](const SearchHit& a, const SearchHit& b) { return a.rank < b.rank; });
+    if (static_cast<int>(hits.size()) > limit) hits.resize(static_cast<size_t>(limit));
+    return hits;
+  });
+}
+
+}  // namespace danvan

@@ -1,0 +1,125 @@
+#pragma once
+//! Organisations and people of a unit: the tree of organisations, what became of them, people and their
+//! memberships, the import of people from CSV, and the one search box over units, organisations and people.
+
+#include "core/error.hpp"
+#include "core/time.hpp"
+#include "services/audit.hpp"
+#include "services/caller.hpp"
+#include "storage/database.hpp"
+#include "storage/repositories.hpp"
+
+namespace danvan {
+
+struct NewOrganisation {
+  int64_t unit_id = 0;
+  std::optional<int64_t> parent_id;
+  std::string kind;
+  std::string name;
+  std::string valid_from;  //!< dd/mm/yyyy or yyyy-mm-dd
+};
+
+//! Closing an organisation, moving it to another unit (a merger), or merging it into another.
+struct OrganisationEnd {
+  std::string status;  //!< closed | moved | merged
+  std::string date;
+  std::optional<int64_t> to_unit_id;    //!< moved: the unit it moves to (a new record is made there)
+  std::optional<int64_t> successor_id;  //!< merged: the organisation it merges into
+};
+
+struct OrganisationDetail {
+  Organisation organisation;
+  std::vector<Organisation> ancestors;      //!< parent first
+  std::optional<Organisation> successor;    //!< what it became
+  std::vector<Membership> members;          //!< only for callers who may see the unit's private data
+  std::vector<Person> people;               //!< the members' names (no personal data)
+  bool members_visible = false;
+};
+
+struct PersonInput {
+  std::string full_name;
+  std::optional<int> birth_year;
+  std::string gender;  //!< female | male | other | empty
+  std::string phone, email, address;
+};
+
+struct PersonView {
+  Person person;  //!< personal fields emptied unless personal_data_visible
+  std::vector<Membership> memberships;
+  std::vector<Organisation> organisations;  //!< those the memberships name
+  bool personal_data_visible = false;
+};
+
+struct NewMembership {
+  int64_t organisation_id = 0;
+  std::string title;
+  std::string valid_from;
+  std::string valid_to;
+};
+
+//! One row's problem in an import: where and why, in both languages.
+struct ImportIssue {
+  int line = 0;
+  std::string column;
+  std::string message_vi;
+  std::string message_en;
+};
+
+struct PeopleImportReport {
+  bool dry_run = true;
+  int rows = 0;
+  int valid_rows = 0;
+  int written = 0;
+  std::vector<ImportIssue> issues;
+};
+
+enum class ImportMode { kDryRun, kAllOrNothing, kSkipBadRows };
+
+struct SearchHit {
+  std::string type;  //!< unit | organisation | person
+  int64_t id = 0;
+  std::string title;
+  std::string subtitle;
+  int rank = 0;  //!< lower is better: 0 exact, 1 prefix, 2 word start, 3 anywhere
+};
+
+class CommunityService {
+ public:
+  CommunityService(Database& db, Repositories& repos, AuditLog& audit, const Clock& clock)
+      : db_(db), repos_(repos), audit_(audit), clock_(clock) {}
+
+  Result<std::vector<OrganisationKind>> Kinds();
+  Result<Organisation> CreateOrganisation(const Caller& caller, const NewOrganisation& input);
+  //! Public: organisations are public bodies; members only for those who may see them.
+  Result<OrganisationDetail> GetOrganisation(const std::optional<Caller>& caller, int64_t id);
+  Result<Page<Organisation>> ListOrganisations(const OrganisationQuery& query);
+  Result<Organisation> EndOrganisation(const Caller& caller, int64_t id, const OrganisationEnd& end);
+
+  Result<PersonView> CreatePerson(const Caller& caller, int64_t unit_id, const PersonInput& input, bool is_demo = false);
+  Result<PersonView> UpdatePerson(const Caller& caller, int64_t id, const PersonInput& input);
+  Result<PersonView> GetPerson(const Caller& caller, int64_t id);
+  Result<Page<PersonView>> ListPeople(const Caller& caller, const PersonQuery& query);
+  Result<Membership> AddMembership(const Caller& caller, int64_t person_id, const NewMembership& input);
+  Result<Membership> EndMembership(const Caller& caller, int64_t membership_id, const std::string& date);
+
+  //! CSV with a header row: full_name, birth_year, gender, phone, email, address, organisation_id, title, from.
+  Result<PeopleImportReport> ImportPeople(const Caller& caller, int64_t unit_id, const std::string& csv, ImportMode mode);
+
+  //! Units and organisations for everyone; people only within the caller's units.
+  Result<std::vector<SearchHit>> Search(const std::optional<Caller>& caller, const std::string& text, int limit);
+
+ private:
+  Status Require(Tx& tx, const Caller& caller, Permission permission, int64_t unit_id);
+  bool Has(Tx& tx, const Caller& caller, Permission permission, int64_t unit_id);
+  Result<PersonView> View(Tx& tx, const Caller& caller, Person person);
+
+  Database& db_;
+  Repositories& repos_;
+  AuditLog& audit_;
+  const Clock& clock_;
+};
+
+Error OrganisationNotFound(int64_t id);
+Error PersonNotFound();
+
+}  // namespace danvan
