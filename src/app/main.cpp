@@ -237,6 +237,32 @@ int ImportUnitsCommand(const Config& config, const std::string& file, const std:
   });
 }
 
+int ImportPeopleCommand(const Config& config, const std::string& file, int64_t unit_id, bool dry_run, bool skip_bad) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    std::cerr << "Lỗi: không mở được tệp " << file << "\nError: cannot open " << file << "\n";
+    return kExitFailure;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  const ImportMode mode = dry_run ? ImportMode::kDryRun : skip_bad ? ImportMode::kSkipBadRows : ImportMode::kAllOrNothing;
+  return WithServices(config, [&](Services& services) {
+    auto report = services.community.ImportPeople(CommandLineCaller(), unit_id, text.str(), mode);
+    if (!report) return Fail(report.error());
+    for (const auto& i : report->issues)
+      std::cerr << fmt::format("dòng {} / line {}, cột / column {}: {} / {}\n", i.line, i.line, i.column, i.message_vi,
+                               i.message_en);
+    fmt::print("{} dòng / rows, {} hợp lệ / valid, {} đã ghi / written{}\n", report->rows, report->valid_rows,
+               report->written,
+               dry_run ? " (chạy thử / dry run)"
+               : report->written == 0 && !report->issues.empty()
+                   ? " (có lỗi nên chưa ghi gì; sửa tệp hoặc dùng --skip-bad-rows / errors, nothing written; fix the "
+                     "file or use --skip-bad-rows)"
+                   : "");
+    return report->issues.empty() || (skip_bad && !dry_run) ? kExitOk : kExitFailure;
+  });
+}
+
 Result<std::string> SqlitePathOf(const Config& config) {
   const std::string& url = config.database.url;
   if (url.rfind("sqlite:", 0) != 0)
@@ -330,6 +356,17 @@ int main(int argc, char** argv) {
   bool if_empty = false;
   seed_demo->add_flag("--if-empty", if_empty, "do nothing, successfully, when the database already has users");
 
+  int64_t unit_id = 0;
+  bool skip_bad_rows = false;
+  auto* import_people = import->add_subcommand(
+      "people", "import people from CSV (full_name, birth_year, gender, phone, email, address, organisation_id, title, "
+                "from); nothing is written unless every row is valid, or with --skip-bad-rows");
+  add_common(import_people);
+  import_people->add_option("FILE", file, "the .csv file (UTF-8, comma or semicolon)")->required();
+  import_people->add_option("--unit", unit_id, "the id of the unit the people belong to")->required();
+  import_people->add_flag("--dry-run", dry_run, "check every row and report, write nothing");
+  import_people->add_flag("--skip-bad-rows", skip_bad_rows, "write the valid rows, report the others");
+
   cli.add_subcommand("version", "print the version");
 
   try {
@@ -358,6 +395,8 @@ int main(int argc, char** argv) {
     if (token->got_subcommand(token_issue)) return TokenIssueCommand(config.value(), username, token_name);
     if (import->got_subcommand(import_units))
       return ImportUnitsCommand(config.value(), file, province, legal_basis, effective, dry_run);
+    if (import->got_subcommand(import_people))
+      return ImportPeopleCommand(config.value(), file, unit_id, dry_run, skip_bad_rows);
     if (cli.got_subcommand(backup)) {
       auto path = SqlitePathOf(config.value());
       if (!path) return Fail(path.error());
