@@ -13,6 +13,7 @@ deps:
 build: deps
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release
+	@if [ -f web/package.json ]; then cd web && npm run build --silent; fi
 
 run: build
 	@mkdir -p data

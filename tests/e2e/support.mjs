@@ -1,0 +1,175 @@
+// Shared pieces of the end-to-end tests: the real `danvan` binary on a fresh SQLite database with the Hoàn Kiếm
+// merger table imported, serving the built web app, driven by playwright-core through Debian's Chromium.
+// playwright-core and axe-core are devDependencies of web/, resolved from there.
+
+import { spawn, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+export const REPO = path.resolve(here, '..', '..')
+const requireFromWeb = createRequire(path.join(REPO, 'web', 'package.json'))
+const { chromium } = requireFromWeb('playwright-core')
+const AXE_SOURCE = fs.readFileSync(requireFromWeb.resolve('axe-core/axe.min.js'), 'utf8')
+
+export const BIN = process.env.DANVAN_BIN ?? path.join(REPO, 'build', 'release', 'bin', 'danvan')
+export const DIST = process.env.DANVAN_WEB_DIST ?? path.join(REPO, 'web', 'dist')
+// shared/ sits beside the clone, on a developer's machine and in CI alike.
+export const MERGER_TSV = path.resolve(REPO, '..', 'shared', 'reference', 'hoan-kiem-2025-merger.tsv')
+export const CHROMIUM = process.env.DANVAN_CHROMIUM ?? '/usr/bin/chromium'
+/** Where screenshots go, to be looked at by a person. */
+export const SHOTS = process.env.DANVAN_E2E_SHOTS ?? path.join(os.tmpdir(), 'danvan-e2e')
+
+export const ADMIN = { username: 'admin', password: 'mật-khẩu-thử-2022' }
+
+export function makeTempDir(prefix = 'danvan-e2e-') {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+}
+
+function run(args, input) {
+  const r = spawnSync(BIN, args, { input, encoding: 'utf8', timeout: 60_000 })
+  if (r.error) throw r.error
+  if (r.status !== 0) throw new Error(`danvan ${args.join(' ')} exited ${r.status}\n${r.stdout}\n${r.stderr}`)
+  return r.stdout
+}
+
+/** A fresh database with the admin user and the 2025 merger table of Hoàn Kiếm. */
+export function prepareDatabase(dir) {
+  for (const [what, p] of [['danvan binary (DANVAN_BIN)', BIN], ['merger table', MERGER_TSV],
+    ['built web app (DANVAN_WEB_DIST; run `cd web && npm run build`)', path.join(DIST, 'index.html')]]) {
+    if (!fs.existsSync(p)) throw new Error(`missing ${what}: ${p}`)
+  }
+  const db = path.join(dir, 'danvan.db')
+  run(['user', 'add', '--admin', ADMIN.username, '--password-stdin', '--db', `sqlite:${db}`], `${ADMIN.password}\n`)
+  run(['import', 'units', MERGER_TSV, '--db', `sqlite:${db}`])
+  return db
+}
+
+/** `danvan serve` on a free port of 127.0.0.1, serving the built app; resolves once it says where it listens. */
+export async function startServer(db) {
+  const proc = spawn(BIN, ['serve', '--db', `sqlite:${db}`, '--listen', '127.0.0.1:0',
+    '--set', `server.static_dir=${DIST}`, '--set', 'log.access=false'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let out = ''
+  let err = ''
+  proc.stderr.on('data', (s) => { err += s })
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`danvan did not start within 15 s\n${out}\n${err}`)), 15_000)
+    proc.stdout.on('data', (s) => {
+      out += s
+      const m = /listening on (http:\/\/\S+)/.exec(out)
+      if (m) {
+        clearTimeout(timer)
+        resolve(m[1].replace(/\/$/, ''))
+      }
+    })
+    proc.on('exit', (code, signal) => {
+      clearTimeout(timer)
+      reject(new Error(`danvan exited (${code ?? signal}) before listening\n${out}\n${err}`))
+    })
+  })
+  return {
+    url,
+    stderr: () => err,
+    async stop() {
+      if (proc.exitCode !== null || proc.signalCode !== null) return
+      const exited = new Promise((r) => proc.once('exit', r))
+      proc.kill('SIGTERM')
+      const timer = setTimeout(() => proc.kill('SIGKILL'), 5_000)
+      await exited
+      clearTimeout(timer)
+    },
+  }
+}
+
+/** Debian's Chromium, headless, with its own throw-away profile; never a downloaded browser. */
+export async function launchBrowser() {
+  const profile = makeTempDir('danvan-chromium-')
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1280, height: 800 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    // axe-core is injected as a script; the app's Content-Security-Policy would refuse it.
+    bypassCSP: true,
+  })
+  context.setDefaultTimeout(15_000)
+  return {
+    context,
+    async close() {
+      await context.close()
+      fs.rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Runs axe-core on the page and returns the serious and critical violations, described for a failure message. */
+export async function axeViolations(page) {
+  await page.addScriptTag({ content: AXE_SOURCE })
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] })
+    return r.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+    }))
+  })
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+}
+
+export async function screenshot(page, name) {
+  fs.mkdirSync(SHOTS, { recursive: true })
+  const file = path.join(SHOTS, `${name}.png`)
+  await page.screenshot({ path: file, fullPage: true })
+  return file
+}
+
+/**
+ * Everything one test file needs: a database, the server, a browser. `pageErrors` collects uncaught errors of
+ * every page opened with `newPage`, to be asserted empty at the end.
+ */
+export async function setUp({ viewport } = {}) {
+  const dir = makeTempDir()
+  const db = prepareDatabase(dir)
+  const server = await startServer(db)
+  const browser = await launchBrowser()
+  const pageErrors = []
+  return {
+    url: server.url,
+    server,
+    browser,
+    pageErrors,
+    async newPage() {
+      const page = await browser.context.newPage()
+      if (viewport) await page.setViewportSize(viewport)
+      page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`))
+      return page
+    },
+    async tearDown() {
+      await browser.close().catch(() => {})
+      await server.stop()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Logs in through the form and waits for the app's first page. */
+export async function logIn(page, url, { username, password } = ADMIN) {
+  await page.goto(`${url}/login`)
+  const form = page.getByLabel('Tên đăng nhập')
+  // Signed in already (the browser's cookie): the log-in page sends us on.
+  await Promise.race([form.waitFor(), page.waitForURL((u) => !u.pathname.startsWith('/login'))])
+  if (!new URL(page.url()).pathname.startsWith('/login')) return
+  await form.fill(username)
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password)
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
+}
+
+/** The app's Element Plus transitions (dialogs, drawers) settle before a screenshot or a check of the layout. */
+export const settle = (page, ms = 400) => page.waitForTimeout(ms)

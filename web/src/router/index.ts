@@ -1,0 +1,98 @@
+// Every page is its own chunk. A page appears in the navigation when its route has `meta.nav` (and the user
+// holds one of `meta.roles`), so organisations, people and the rest slot in by adding a route here.
+import { Key, Lock, MapLocation, User } from '@element-plus/icons-vue'
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+
+import { onUnauthorized } from '@/api/client'
+import { session } from '@/api/session'
+import { i18n } from '@/i18n'
+
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/pages/LoginPage.vue'),
+    meta: { public: true, title: 'login.title' },
+  },
+  {
+    path: '/',
+    component: () => import('@/components/AppLayout.vue'),
+    children: [
+      { path: '', name: 'home', redirect: { name: 'units' } },
+      {
+        path: 'units',
+        name: 'units',
+        component: () => import('@/pages/UnitsPage.vue'),
+        meta: { title: 'nav.units', nav: { order: 10, icon: MapLocation } },
+      },
+      {
+        path: 'users',
+        name: 'users',
+        component: () => import('@/pages/UsersPage.vue'),
+        meta: { title: 'nav.users', nav: { order: 80, icon: User }, roles: ['system_admin', 'unit_admin'] },
+      },
+      {
+        path: 'tokens',
+        name: 'tokens',
+        component: () => import('@/pages/TokensPage.vue'),
+        meta: { title: 'nav.tokens', nav: { order: 85, icon: Key } },
+      },
+      {
+        path: 'account',
+        name: 'account',
+        component: () => import('@/pages/AccountPage.vue'),
+        meta: { title: 'nav.account', nav: { order: 90, icon: Lock } },
+      },
+      {
+        path: ':pathMatch(.*)*',
+        name: 'not-found',
+        component: () => import('@/pages/NotFoundPage.vue'),
+        meta: { title: 'notFound.title' },
+      },
+    ],
+  },
+]
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+})
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) {
+    // Already signed in: the log-in page has nothing to do.
+    if (to.name === 'login' && (await session.refresh().catch(() => false))) {
+      const back = typeof to.query.redirect === 'string' && to.query.redirect.startsWith('/') ? to.query.redirect : '/'
+      return back
+    }
+    return true
+  }
+  if (!(await session.refresh().catch(() => false))) {
+    return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+  }
+  if (!session.hasAnyRole(to.meta.roles)) return { name: 'units' }
+  return true
+})
+
+router.afterEach((to) => {
+  const t = i18n.global.t
+  document.title = to.meta.title ? `${t(to.meta.title)} — danvan` : 'danvan — Dân vận khéo'
+})
+
+// A 401 in the middle of work: the session ended; log in again and come back here.
+onUnauthorized(() => {
+  session.forget()
+  const here = router.currentRoute.value
+  if (here.name !== 'login') {
+    void router.push({ name: 'login', query: { redirect: here.fullPath, expired: '1' } })
+  }
+})
+
+/** The pages to list in the navigation for the signed-in user, in order. */
+export function navRoutes() {
+  return router
+    .getRoutes()
+    .filter((r) => r.meta.nav && session.hasAnyRole(r.meta.roles))
+    .sort((a, b) => a.meta.nav!.order - b.meta.nav!.order)
+}
