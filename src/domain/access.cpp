@@ -41,6 +41,7 @@ bool RoleAllows(Role role, Permission p) {
     case Permission::kManageTokens:
     case Permission::kManageOrganisations:
     case Permission::kViewPersonalData:
+    case Permission::kManageMovement:
       return role == Role::kUnitAdmin;
     case Permission::kViewUnitPrivate:
       return true;  // every role granted on the unit reads its private data

@@ -53,6 +53,7 @@ enum class Permission {
   kManageOrganisations,   //!< organisations and people of a unit
   kViewPersonalData,      //!< contact details and birth years (Nghị định 13/2023/NĐ-CP)
   kViewUnitPrivate,       //!< anything of a unit that is not public
+  kManageMovement,        //!< campaigns, councils, sessions, model lifecycle decisions
 };
 
 //! True when one of the principal's grants allows `permission` on a unit whose ancestry (the unit

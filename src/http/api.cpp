@@ -10,6 +10,7 @@ Router BuildRouter(Services& services, Metrics& metrics) {
   AddAccountRoutes(router, services);
   AddTerritoryRoutes(router, services);
   AddCommunityRoutes(router, services);
+  AddMovementRoutes(router, services);
   return router;
 }
 

@@ -52,9 +52,15 @@ struct IssuedToken {
 
 class AccountService {
  public:
-  AccountService(Database& db, AccountRepository& accounts, TerritoryRepository& territory, AuditLog& audit,
-                 const Clock& clock, AuthPolicy policy = {})
-      : db_(db), accounts_(accounts), territory_(territory), audit_(audit), clock_(clock), policy_(policy) {}
+  AccountService(Database& db, AccountRepository& accounts, TerritoryRepository& territory,
+                 OrganisationRepository& organisations, AuditLog& audit, const Clock& clock, AuthPolicy policy = {})
+      : db_(db),
+        accounts_(accounts),
+        territory_(territory),
+        organisations_(organisations),
+        audit_(audit),
+        clock_(clock),
+        policy_(policy) {}
 
   //! Never says whether the username exists: every failure is "invalid_credentials" (or a throttle).
   Result<LoginResult> Login(const std::string& username, const std::string& password, const std::string& remote,
@@ -80,10 +86,13 @@ class AccountService {
   Result<Principal> LoadPrincipal(Tx& tx, int64_t user_id, AuthMethod method, int64_t credential_id);
   //! May the caller administer this user? Their grants must all lie in the caller's subtrees.
   bool MayManage(Tx& tx, const Principal& caller, const std::vector<RoleGrant>& grants);
+  //! MayManage, and every grant's unit and organisation exist and fit together.
+  Status CheckGrants(Tx& tx, const Principal& caller, const std::vector<RoleGrant>& grants);
 
   Database& db_;
   AccountRepository& accounts_;
   TerritoryRepository& territory_;
+  OrganisationRepository& organisations_;
   AuditLog& audit_;
   const Clock& clock_;
   AuthPolicy policy_;

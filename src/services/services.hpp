@@ -5,6 +5,7 @@
 #include "services/accounts.hpp"
 #include "services/audit.hpp"
 #include "services/community.hpp"
+#include "services/movement.hpp"
 #include "services/territory.hpp"
 #include "storage/database.hpp"
 #include "storage/repositories.hpp"
@@ -16,9 +17,10 @@ struct Services {
       : db(database),
         repos(MakeRepositories()),
         audit(*repos.audit, clock),
-        accounts(database, *repos.accounts, *repos.territory, audit, clock, auth_policy),
+        accounts(database, *repos.accounts, *repos.territory, *repos.organisations, audit, clock, auth_policy),
         territory(database, *repos.territory, audit, clock),
-        community(database, repos, audit, clock) {}
+        community(database, repos, audit, clock),
+        movement(database, repos, audit, clock) {}
 
   Database& db;
   Repositories repos;
@@ -26,6 +28,7 @@ struct Services {
   AccountService accounts;
   TerritoryService territory;
   CommunityService community;
+  MovementService movement;
 };
 
 }  // namespace danvan

@@ -65,19 +65,6 @@ class SociAuditRepository final : public AuditRepository {
 
 }  // namespace
 
-std::unique_ptr<TerritoryRepository> MakeTerritoryRepository();
-std::unique_ptr<AccountRepository> MakeAccountRepository();
-std::unique_ptr<OrganisationRepository> MakeOrganisationRepository();
-std::unique_ptr<PersonRepository> MakePersonRepository();
-
-Repositories MakeRepositories() {
-  Repositories r;
-  r.audit = std::make_unique<SociAuditRepository>();
-  r.territory = MakeTerritoryRepository();
-  r.accounts = MakeAccountRepository();
-  r.organisations = MakeOrganisationRepository();
-  r.people = MakePersonRepository();
-  return r;
-}
+std::unique_ptr<AuditRepository> MakeAuditRepository() { return std::make_unique<SociAuditRepository>(); }
 
 }  // namespace danvan

@@ -4,6 +4,7 @@
 
 #include "domain/access.hpp"
 #include "domain/audit.hpp"
+#include "domain/movement.hpp"
 #include "domain/organisation.hpp"
 #include "domain/territory.hpp"
 #include "storage/database.hpp"
@@ -183,6 +184,109 @@ class PersonRepository {
   virtual std::vector<Membership> MembersOf(Tx& tx, int64_t organisation_id) = 0;
 };
 
+struct FieldInfo {
+  std::string code;
+  std::string name_vi;
+  std::string name_en;
+};
+
+struct ModelQuery {
+  std::optional<int64_t> campaign_id;
+  std::optional<int64_t> unit_id;  //!< the unit and every unit below it
+  std::optional<ModelStatus> status;
+  bool recognised_only = false;  //!< recognised or carried over: the public showcase
+  std::optional<std::string> field;
+  std::optional<ModelKind> kind;
+  std::optional<int> year;  //!< the campaign's starting year
+  std::optional<int64_t> owner_organisation_id;
+  std::string folded_text;
+  int64_t limit = 50;
+  int64_t offset = 0;
+};
+
+struct CouncilMember {
+  int64_t id = 0;
+  int64_t council_id = 0;
+  int64_t user_id = 0;
+  std::string display_name;
+  std::string role;  //!< chair | member | secretary
+};
+
+struct Council {
+  int64_t id = 0;
+  int64_t campaign_id = 0;
+  std::string name;
+  std::string kind;
+  std::vector<CouncilMember> members;
+  std::string created_at;
+};
+
+enum class SessionStatus { kOpen, kScoringClosed, kClosed };
+
+struct SessionModel {
+  int64_t model_id = 0;
+  std::optional<double> total;
+  std::optional<std::string> outcome;
+  std::optional<std::string> level;
+  std::optional<std::string> reason;
+};
+
+struct CouncilSession {
+  int64_t id = 0;
+  int64_t council_id = 0;
+  Date held_on;
+  std::string status;  //!< open | scoring_closed | closed
+  std::vector<int64_t> present_member_ids;
+  std::vector<SessionModel> models;
+  std::optional<std::string> closed_at;
+};
+
+struct ScoreRow {
+  int64_t model_id = 0;
+  int64_t member_id = 0;
+  int64_t criterion_id = 0;
+  double score = 0;
+};
+
+class MovementRepository {
+ public:
+  virtual ~MovementRepository() = default;
+  virtual std::vector<FieldInfo> Fields(Tx& tx) = 0;
+
+  virtual int64_t InsertCampaign(Tx& tx, Campaign& campaign) = 0;  //!< fills criterion ids
+  virtual std::optional<Campaign> FindCampaign(Tx& tx, int64_t id) = 0;
+  virtual std::vector<Campaign> ListCampaigns(Tx& tx, std::optional<int64_t> unit_id) = 0;
+  virtual void SetCampaignStatus(Tx& tx, int64_t id, CampaignStatus status, const std::string& at) = 0;
+  virtual void Reopen(Tx& tx, int64_t campaign_id, int64_t organisation_id, const Date& until, const std::string& at) = 0;
+  virtual std::optional<Date> ReopenedUntil(Tx& tx, int64_t campaign_id, int64_t organisation_id) = 0;
+
+  virtual int64_t InsertModel(Tx& tx, const Model& model) = 0;
+  virtual void UpdateModelStatus(Tx& tx, const Model& model) = 0;
+  virtual std::optional<Model> FindModel(Tx& tx, int64_t id) = 0;
+  virtual std::vector<Model> FindModels(Tx& tx, const std::vector<int64_t>& ids) = 0;
+  //! Two queries for the page, one for all its indicators.
+  virtual Page<Model> ListModels(Tx& tx, const ModelQuery& query) = 0;
+  //! Models registered (not draft, not stopped) in a campaign, per owner organisation.
+  virtual int CountRegistered(Tx& tx, int64_t campaign_id, int64_t organisation_id) = 0;
+  //! Every model adopted from `model_id`, their adopters, and so on: the whole lineage below it.
+  virtual std::vector<Model> Descendants(Tx& tx, int64_t model_id) = 0;
+
+  virtual int64_t InsertCouncil(Tx& tx, Council& council) = 0;  //!< fills member ids
+  virtual std::optional<Council> FindCouncil(Tx& tx, int64_t id) = 0;
+  virtual int64_t InsertSession(Tx& tx, const CouncilSession& session, const std::string& at) = 0;
+  virtual std::optional<CouncilSession> FindSession(Tx& tx, int64_t id) = 0;
+  virtual void SetSessionStatus(Tx& tx, int64_t id, const std::string& status, const std::optional<std::string>& closed_at) = 0;
+  virtual void SaveOutcome(Tx& tx, int64_t session_id, const SessionModel& outcome) = 0;
+
+  virtual void UpsertScore(Tx& tx, int64_t session_id, const ScoreRow& score) = 0;
+  virtual std::vector<ScoreRow> Scores(Tx& tx, int64_t session_id) = 0;
+
+  //! Records that a member voted and adds the vote to the tally; false if the member had voted already.
+  virtual bool CastBallot(Tx& tx, int64_t session_id, int64_t model_id, int64_t member_id, Vote vote) = 0;
+  virtual Tally TallyOf(Tx& tx, int64_t session_id, int64_t model_id) = 0;
+  virtual std::vector<int64_t> VotersOf(Tx& tx, int64_t session_id, int64_t model_id) = 0;
+};
+
 //! All repositories of one database.
 struct Repositories {
   std::unique_ptr<AuditRepository> audit;
@@ -190,6 +294,7 @@ struct Repositories {
   std::unique_ptr<AccountRepository> accounts;
   std::unique_ptr<OrganisationRepository> organisations;
   std::unique_ptr<PersonRepository> people;
+  std::unique_ptr<MovementRepository> movement;
 };
 
 Repositories MakeRepositories();

@@ -1,0 +1,461 @@
+#include "core/vietnamese.hpp"
+#include "http/auth.hpp"
+#include "http/handlers/handlers.hpp"
+#include "http/json.hpp"
+#include "http/params.hpp"
+
+#include <boost/json.hpp>
+
+namespace danvan::http {
+namespace {
+
+namespace json = boost::json;
+
+json::value Opt(const std::optional<int64_t>& v) { return v ? json::value(*v) : nullptr; }
+json::value Opt(const std::optional<double>& v) { return v ? json::value(*v) : nullptr; }
+json::value Opt(const std::optional<std::string>& v) { return v ? json::value(*v) : nullptr; }
+json::value Opt(const std::optional<Date>& v) { return v ? json::value(v->Iso()) : nullptr; }
+
+json::object CampaignJson(const Campaign& c) {
+  json::array criteria, levels, quotas, links, fields;
+  for (const auto& cr : c.criteria)
+    criteria.push_back({{"id", cr.id}, {"name", cr.name}, {"weight", cr.weight}, {"max_score", cr.max_score}});
+  for (const auto& l : c.levels) levels.push_back({{"code", l.code}, {"name", l.name}});
+  for (const auto& q : c.quotas)
+    quotas.push_back({{"organisation_kind", q.organisation_kind}, {"min_models", q.min_models},
+                      {"max_models", q.max_models ? json::value(*q.max_models) : nullptr}});
+  for (const auto& l : c.linked_movements) links.push_back(json::value(l));
+  for (const auto& f : c.fields) fields.push_back(json::value(f));
+  return {{"id", c.id},
+          {"unit_id", c.unit_id},
+          {"movement", c.movement},
+          {"title", c.title},
+          {"starts_on", c.starts_on.Iso()},
+          {"ends_on", c.ends_on.Iso()},
+          {"launch_document", c.launch_document},
+          {"launch_date", Opt(c.launch_date)},
+          {"registration_deadline", c.registration_deadline.Iso()},
+          {"interim_review_on", Opt(c.interim_review_on)},
+          {"final_review_on", Opt(c.final_review_on)},
+          {"pass_score", c.pass_score},
+          {"ballot_threshold", c.ballot_threshold},
+          {"quorum", c.quorum},
+          {"status", ToString(c.status)},
+          {"fields", std::move(fields)},
+          {"criteria", std::move(criteria)},
+          {"levels", std::move(levels)},
+          {"quotas", std::move(quotas)},
+          {"linked_movements", std::move(links)}};
+}
+
+json::object ModelJson(const Model& m) {
+  json::array indicators;
+  for (const auto& i : m.indicators)
+    indicators.push_back({{"name", i.name}, {"unit", i.unit}, {"target", i.target}, {"actual", Opt(i.actual)}});
+  return {{"id", m.id},
+          {"campaign_id", m.campaign_id},
+          {"unit_id", m.unit_id},
+          {"kind", ToString(m.kind)},
+          {"subject", ToString(m.subject)},
+          {"field", m.field},
+          {"title", m.title},
+          {"owner_organisation_id", Opt(m.owner_organisation_id)},
+          {"owner_person_id", Opt(m.owner_person_id)},
+          {"address", m.address},
+          {"latitude", Opt(m.latitude)},
+          {"longitude", Opt(m.longitude)},
+          {"description", m.description},
+          {"goals", m.goals},
+          {"indicators", std::move(indicators)},
+          {"started_on", Opt(m.started_on)},
+          {"status", ToString(m.status)},
+          {"recognition_level", Opt(m.recognition_level)},
+          {"status_reason", m.status_reason},
+          {"source_model_id", Opt(m.source_model_id)},
+          {"carried_from_id", Opt(m.carried_from_id)}};
+}
+
+json::object PageJson(const Page<Model>& page, const Paging& paging) {
+  json::array items;
+  for (const auto& m : page.items) items.push_back(ModelJson(m));
+  return {{"items", std::move(items)}, {"total", page.total}, {"page", paging.page}, {"page_size", paging.page_size}};
+}
+
+std::string Str(const json::object& o, std::string_view key) {
+  const auto* v = o.if_contains(key);
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+std::optional<int64_t> OptId(const json::object& o, std::string_view key) {
+  const auto* v = o.if_contains(key);
+  if (!v || !v->is_int64()) return std::nullopt;
+  return v->as_int64();
+}
+
+std::optional<double> OptNumber(const json::object& o, std::string_view key) {
+  const auto* v = o.if_contains(key);
+  if (!v || !v->is_number()) return std::nullopt;
+  return v->to_number<double>();
+}
+
+Error BadField(std::string_view field, std::string vi, std::string en) {
+  return MakeError(ErrorKind::kInvalidInput, "invalid_field_value", std::move(vi), std::move(en))
+      .WithDetail("field", json::string(field));
+}
+
+Result<int64_t> NeedId(const json::object& o, std::string_view key) {
+  auto v = OptId(o, key);
+  if (!v || *v <= 0)
+    return MakeError(ErrorKind::kInvalidInput, "field_required",
+                     "Trường \"" + std::string(key) + "\" là bắt buộc và phải là số nguyên dương.",
+                     "The field \"" + std::string(key) + "\" is required and must be a positive integer.")
+        .WithDetail("field", json::string(key));
+  return *v;
+}
+
+Result<std::vector<int64_t>> IdArray(const json::object& o, std::string_view key) {
+  std::vector<int64_t> out;
+  const auto* v = o.if_contains(key);
+  if (!v) return out;
+  if (!v->is_array()) return BadField(key, "\"" + std::string(key) + "\" phải là danh sách số.", "\"" + std::string(key) + "\" must be a list of ids.");
+  for (const auto& e : v->as_array()) {
+    if (!e.is_int64()) return BadField(key, "\"" + std::string(key) + "\" phải là danh sách số.", "\"" + std::string(key) + "\" must be a list of ids.");
+    out.push_back(e.as_int64());
+  }
+  return out;
+}
+
+Result<ModelInput> ParseModel(const json::object& body) {
+  ModelInput in;
+  in.campaign_id = DANVAN_TRY(NeedId(body, "campaign_id"));
+  if (auto k = Str(body, "kind"); !k.empty()) in.kind = k;
+  if (auto s = Str(body, "subject"); !s.empty()) in.subject = s;
+  in.field = Str(body, "field");
+  in.title = Str(body, "title");
+  in.owner_organisation_id = OptId(body, "owner_organisation_id");
+  in.owner_person_id = OptId(body, "owner_person_id");
+  in.address = Str(body, "address");
+  in.latitude = OptNumber(body, "latitude");
+  in.longitude = OptNumber(body, "longitude");
+  in.description = Str(body, "description");
+  in.goals = Str(body, "goals");
+  in.started_on = Str(body, "started_on");
+  if (const auto* list = body.if_contains("indicators"); list && list->is_array()) {
+    for (const auto& e : list->as_array()) {
+      if (!e.is_object()) return BadField("indicators", "Chỉ tiêu không hợp lệ.", "Invalid indicator.");
+      const auto& o = e.as_object();
+      in.indicators.push_back(Indicator{Str(o, "name"), Str(o, "unit"), OptNumber(o, "target").value_or(0), OptNumber(o, "actual")});
+    }
+  }
+  return in;
+}
+
+Result<CampaignInput> ParseCampaign(const json::object& body) {
+  CampaignInput in;
+  in.unit_id = DANVAN_TRY(NeedId(body, "unit_id"));
+  in.title = DANVAN_TRY(RequiredString(body, "title", 300));
+  in.starts_on = DANVAN_TRY(RequiredString(body, "starts_on", 10));
+  in.ends_on = DANVAN_TRY(RequiredString(body, "ends_on", 10));
+  in.registration_deadline = DANVAN_TRY(RequiredString(body, "registration_deadline", 10));
+  in.launch_document = Str(body, "launch_document");
+  in.launch_date = Str(body, "launch_date");
+  in.interim_review_on = Str(body, "interim_review_on");
+  in.final_review_on = Str(body, "final_review_on");
+  in.pass_score = OptNumber(body, "pass_score");
+  in.ballot_threshold = OptNumber(body, "ballot_threshold");
+  in.quorum = OptNumber(body, "quorum");
+  if (const auto* f = body.if_contains("fields"); f && f->is_array())
+    for (const auto& e : f->as_array())
+      if (e.is_string()) in.fields.push_back(std::string(e.as_string()));
+  if (const auto* c = body.if_contains("criteria"); c && c->is_array())
+    for (const auto& e : c->as_array()) {
+      if (!e.is_object()) return BadField("criteria", "Tiêu chí không hợp lệ.", "Invalid criterion.");
+      const auto& o = e.as_object();
+      in.criteria.push_back(Criterion{0, Str(o, "name"), OptNumber(o, "weight").value_or(0), OptNumber(o, "max_score").value_or(0)});
+    }
+  if (const auto* l = body.if_contains("levels"); l && l->is_array())
+    for (const auto& e : l->as_array())
+      if (e.is_object()) in.levels.push_back(RecognitionLevel{Str(e.as_object(), "code"), Str(e.as_object(), "name")});
+  if (const auto* q = body.if_contains("quotas"); q && q->is_array())
+    for (const auto& e : q->as_array()) {
+      if (!e.is_object()) return BadField("quotas", "Chỉ tiêu đăng ký không hợp lệ.", "Invalid quota.");
+      const auto& o = e.as_object();
+      Quota quota{Str(o, "organisation_kind"), static_cast<int>(OptNumber(o, "min_models").value_or(0)), std::nullopt};
+      if (auto mx = OptNumber(o, "max_models")) quota.max_models = static_cast<int>(*mx);
+      in.quotas.push_back(quota);
+    }
+  if (const auto* m = body.if_contains("linked_movements"); m && m->is_array())
+    for (const auto& e : m->as_array())
+      if (e.is_string()) in.linked_movements.push_back(std::string(e.as_string()));
+  return in;
+}
+
+Result<ModelQuery> ParseModelQuery(const Request& req, const Paging& paging) {
+  ModelQuery q;
+  q.campaign_id = DANVAN_TRY(QueryId(req, "campaign_id"));
+  q.unit_id = DANVAN_TRY(QueryId(req, "unit_id"));
+  q.owner_organisation_id = DANVAN_TRY(QueryId(req, "organisation_id"));
+  if (auto s = req.Query("status"); s && !s->empty()) {
+    q.status = ParseModelStatus(*s);
+    if (!q.status) return BadField("status", "Trạng thái không hợp lệ.", "Invalid status.");
+  }
+  if (auto f = req.Query("field"); f && !f->empty()) q.field = std::string(*f);
+  if (auto k = req.Query("kind"); k && !k->empty()) {
+    q.kind = ParseModelKind(*k);
+    if (!q.kind) return BadField("kind", "Loại không hợp lệ.", "Invalid kind.");
+  }
+  if (auto y = req.Query("year"); y && !y->empty()) {
+    auto d = Date::Parse(std::string(*y) + "-01-01", "year");
+    if (!d) return BadField("year", "Năm không hợp lệ.", "Invalid year.");
+    q.year = d->year();
+  }
+  q.folded_text = FoldForSearch(req.Query("q").value_or(""));
+  q.limit = paging.limit();
+  q.offset = paging.offset();
+  return q;
+}
+
+json::object SessionJson(const SessionView& v) {
+  json::array present, models, scores, sheets, members;
+  for (auto id : v.session.present_member_ids) present.push_back(id);
+  for (const auto& m : v.council.members)
+    members.push_back({{"id", m.id}, {"user_id", m.user_id}, {"display_name", m.display_name}, {"role", m.role}});
+  for (const auto& sm : v.session.models) {
+    json::object o{{"model_id", sm.model_id}, {"total", Opt(sm.total)}, {"outcome", Opt(sm.outcome)},
+                   {"level", Opt(sm.level)}, {"reason", Opt(sm.reason)}};
+    for (const auto& m : v.models)
+      if (m.id == sm.model_id) o["title"] = m.title;
+    if (auto it = v.caller_voted.find(sm.model_id); it != v.caller_voted.end()) o["you_voted"] = it->second;
+    models.push_back(std::move(o));
+  }
+  for (const auto& s : v.scores)
+    scores.push_back({{"model_id", s.model_id}, {"member_id", s.member_id}, {"criterion_id", s.criterion_id}, {"score", s.score}});
+  for (const auto& sh : v.sheets) {
+    json::array criteria;
+    for (const auto& c : sh.result.criteria)
+      criteria.push_back({{"criterion_id", c.criterion_id}, {"mean", c.mean}, {"min", c.min}, {"max", c.max},
+                          {"stddev", c.stddev}, {"scored_by", c.scored_by}});
+    sheets.push_back({{"model_id", sh.model_id},
+                      {"total", sh.result.total},
+                      {"complete", sh.result.complete},
+                      {"criteria", std::move(criteria)},
+                      {"tally", {{"agree", sh.tally.agree}, {"disagree", sh.tally.disagree}, {"abstain", sh.tally.abstain}}},
+                      {"quorum_met", sh.outcome.quorum_met},
+                      {"ballot_passed", sh.outcome.passed},
+                      {"agree_needed", sh.outcome.needed}});
+  }
+  return {{"id", v.session.id},
+          {"council_id", v.session.council_id},
+          {"council_name", v.council.name},
+          {"campaign_id", v.campaign.id},
+          {"held_on", v.session.held_on.Iso()},
+          {"status", v.session.status},
+          {"members", std::move(members)},
+          {"present_member_ids", std::move(present)},
+          {"models", std::move(models)},
+          {"scores_visible", v.scores_visible},
+          {"scores", std::move(scores)},
+          {"results", std::move(sheets)},
+          {"your_member_id", Opt(v.caller_member_id)}};
+}
+
+Response NoContent() {
+  Response r;
+  r.status = 204;
+  return r;
+}
+
+}  // namespace
+
+void AddMovementRoutes(Router& router, Services& services) {
+  auto& mv = services.movement;
+  router.Add("GET", "/api/v1/fields", [&mv](Request&) -> Result<Response> {
+    auto fields = DANVAN_TRY(mv.Fields());
+    json::array items;
+    for (const auto& f : fields) items.push_back({{"code", f.code}, {"name", f.name_vi}, {"name_en", f.name_en}});
+    return JsonResponse(200, {{"items", std::move(items)}});
+  });
+  router.Add("GET", "/api/v1/campaigns", [&mv](Request& req) -> Result<Response> {
+    auto campaigns = DANVAN_TRY(mv.ListCampaigns(DANVAN_TRY(QueryId(req, "unit_id"))));
+    json::array items;
+    for (const auto& c : campaigns) items.push_back(CampaignJson(c));
+    return JsonResponse(200, {{"items", std::move(items)}});
+  });
+  router.Add("POST", "/api/v1/campaigns", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
+    auto body = DANVAN_TRY(ParseJsonObject(req));
+    auto campaign = DANVAN_TRY(mv.CreateCampaign(c, DANVAN_TRY(ParseCampaign(body))));
+    return JsonResponse(201, CampaignJson(campaign));
+  }));
+  router.Add("GET", "/api/v1/campaigns/{id}", [&mv](Request& req) -> Result<Response> {
+    return JsonResponse(200, CampaignJson(DANVAN_TRY(mv.GetCampaign(DANVAN_TRY(PathId(req))))));
+  });
+  router.Add("POST", "/api/v1/campaigns/{id}/status", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
+    const auto id = DANVAN_TRY(PathId(req));
+    auto body = DANVAN_TRY(ParseJsonObject(req));
+    auto campaign = DANVAN_TRY(mv.SetCampaignStatus(c, id, DANVAN_TRY(RequiredString(body, "status", 16))));
+    return JsonResponse(200, CampaignJson(campaign));
+  }));
+  router.Add("GET", "/api/v1/campaigns/{id}/registration", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
+    auto st = DANVAN_TRY(mv.Registration(c, DANVAN_TRY(PathId(req))));
+    json::array rows;
+    for (const auto& r : st.rows)
+      rows.push_back({{"organisation_id", r.organisation.id}, {"organisation_name", r.organisation.name},
+                      {"organisation_kind", r.organisation.kind}, {"registered", r.registered}, {"min_models", r.min_models},
+                      {"max_models", r.max_models ? json::value(*r.max_models) : nullptr},
+                      {"reopened_until", Opt(r.reopened_until)}, {"state", r.state}});
+    return JsonResponse(200, {{"campaign_id", st.campaign.id},
+                              {"registration_deadline", st.campaign.registration_deadline.Iso()},
+                              {"deadline_passed", st.deadline_passed},
+                              {"rows", std::move(rows)}});
+  }));
+  router.Add("POST", "/api/v1/campaigns/{id}/reopenings", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
+    const auto id = DANVAN_TRY(PathId(req));
+    auto body = DANVAN_TRY(ParseJsonObject(req));
+    DANVAN_TRY(mv.ReopenRegistration(c, id, DANVAN_TRY(NeedId(body, "organisation_id")), DANVAN_TRY(RequiredString(body, "until", 10))));
+    return NoContent();
+  }));
+  router.Add("POST", "/api/v1/campaigns/{id}/carry-over", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
+    const auto id = DANVAN_TRY(PathId(req));
+    auto body = DANVAN_TRY(ParseJsonObject(req));
+    const auto from = DANVAN_TRY(NeedId(body, "from_campaign_id"));
+    const auto keep = DANVAN_TRY(IdArray(body, "keep_model_ids"));
+    auto carried = DANVAN_TRY(mv.CarryOver(c, from, id, keep, Str(body, "reason")));
+    json::array items;
+    for (const auto& m : carried) items.push_back(ModelJson(m));
+    return JsonResponse(200, {{"items", std::move(items)}});
+  }));
+
+  router.Add("GET", "/api/v1/models", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
+    const auto paging = DANVAN_TRY(ParsePaging(req));
+    auto page = DANVAN_TRY(mv.ListModels(c, DANVAN_TRY(ParseModelQuery(req, paging))));
+    return JsonResponse(200, PageJson(page, paging));
+  }));
+  router.Add("POST", "/api/v1/models", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
+    auto body = DANVAN_TRY(ParseJsonObject(req));
+    auto model = DANVAN_TRY(mv.CreateModel(c, DANVAN_TRY(ParseModel(body))));
+    return JsonResponse(201, ModelJson(model));
+  }));
+  router.Add("GET", "/api/v1/models/{id}", [&services, &mv](Request& req) -> Result<Response> {
+    const auto id = DANVAN_TRY(PathId(req));
+    return JsonResponse(200, ModelJson(DANVAN_TRY(mv.GetModel(OptionalCaller(services, req), id))));
+  });
+  router.Add("POST", "/api/v1/models/{id}/transitions", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
+    const auto id = DANVAN_TRY(PathId(req));
+    auto body = DANVAN_TRY(ParseJsonObject(req));
+    auto model = DANVAN_TRY(mv.Transition(c, id, DANVAN_TRY(RequiredString(body, "action", 32)), Str(body, "reason")));
+    return JsonResponse(200, ModelJson(model));
+  }));
+  router.Add("POST", "/api/v1/models/{id}/adoptions", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
+    const auto id = DANVAN_TRY(PathId(req));
+    auto body = DANVAN_TRY(ParseJsonObject(req));
+    auto model = DANVAN_TRY(mv.Adopt(c, id, DANVAN_TRY(ParseModel(body))));
+    return JsonResponse(201, ModelJson(model));
+  }));
+  router.Add("GET", "/api/v1/models/{id}/adoptions", [&mv](Request& req) -> Result<Response> {
+    auto lineage = DANVAN_TRY(mv.LineageOf(DANVAN_TRY(PathId(req))));
+    if (lineage.model.status != ModelStatus::kRecognised && lineage.model.status != ModelStatus::kCarriedOver)
+      return ModelNotFound();
+    json::array adopters;
+    for (const auto& a : lineage.adopters) {
+      auto o = ModelJson(a);
+      o["unit_name"] = lineage.unit_names[a.unit_id];
+      adopters.push_back(std::move(o));
+    }
+    return JsonResponse(200, {{"model", ModelJson(lineage.model)},
+                              {"adopters", std::move(adopters)},
+                              {"times", lineage.adopters.size()},
+                              {"units", lineage.units}});
+  });
+  router.Add("GET", "/api/v1/public/models", [&mv](Request& req) -> Result<Response> {
+    const auto paging = DANVAN_TRY(ParsePaging(req));
+    auto q = DANVAN_TRY(ParseModelQuery(req, paging));
+    auto page = DANVAN_TRY(mv.PublicModels(q));
+    return JsonResponse(200, PageJson(page, paging));
+  });
+
+  router.Add("POST", "/api/v1/councils", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
+    auto body = DANVAN_TRY(ParseJsonObject(req));
+    Council council;
+    council.campaign_id = DANVAN_TRY(NeedId(body, "campaign_id"));
+    council.name = Str(body, "name");
+    council.kind = Str(body, "kind");
+    if (const auto* list = body.if_contains("members"); list && list->is_array())
+      for (const auto& e : list->as_array()) {
+        if (!e.is_object()) return BadField("members", "Thành viên không hợp lệ.", "Invalid member.");
+        CouncilMember m;
+        m.user_id = DANVAN_TRY(NeedId(e.as_object(), "user_id"));
+        m.role = Str(e.as_object(), "role");
+        m.display_name = Str(e.as_object(), "display_name");
+        council.members.push_back(m);
+      }
+    auto created = DANVAN_TRY(mv.CreateCouncil(c, council));
+    json::array members;
+    for (const auto& m : created.members)
+      members.push_back({{"id", m.id}, {"user_id", m.user_id}, {"display_name", m.display_name}, {"role", m.role}});
+    return JsonResponse(201, {{"id", created.id}, {"campaign_id", created.campaign_id}, {"name", created.name},
+                              {"kind", created.kind}, {"members", std::move(members)}});
+  }));
+  router.Add("GET", "/api/v1/councils/{id}", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
+    auto council = DANVAN_TRY(mv.GetCouncil(c, DANVAN_TRY(PathId(req))));
+    json::array members;
+    for (const auto& m : council.members)
+      members.push_back({{"id", m.id}, {"user_id", m.user_id}, {"display_name", m.display_name}, {"role", m.role}});
+    return JsonResponse(200, {{"id", council.id}, {"campaign_id", council.campaign_id}, {"name", council.name},
+                              {"kind", council.kind}, {"members", std::move(members)}});
+  }));
+  router.Add("POST", "/api/v1/councils/{id}/sessions", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
+    const auto id = DANVAN_TRY(PathId(req));
+    auto body = DANVAN_TRY(ParseJsonObject(req));
+    auto s = DANVAN_TRY(mv.OpenSession(c, id, DANVAN_TRY(RequiredString(body, "held_on", 10)),
+                                       DANVAN_TRY(IdArray(body, "present_member_ids")), DANVAN_TRY(IdArray(body, "model_ids"))));
+    return JsonResponse(201, SessionJson(DANVAN_TRY(mv.GetSession(c, s.id))));
+  }));
+  router.Add("GET", "/api/v1/sessions/{id}", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
+    return JsonResponse(200, SessionJson(DANVAN_TRY(mv.GetSession(c, DANVAN_TRY(PathId(req))))));
+  }));
+  router.Add("POST", "/api/v1/sessions/{id}/scores", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
+    const auto id = DANVAN_TRY(PathId(req));
+    auto body = DANVAN_TRY(ParseJsonObject(req));
+    const auto model = DANVAN_TRY(NeedId(body, "model_id"));
+    std::map<int64_t, double> scores;
+    const auto* list = body.if_contains("scores");
+    if (!list || !list->is_array() || list->as_array().empty())
+      return BadField("scores", "Cần danh sách điểm theo tiêu chí.", "A list of scores per criterion is required.");
+    for (const auto& e : list->as_array()) {
+      if (!e.is_object()) return BadField("scores", "Điểm không hợp lệ.", "Invalid score.");
+      const auto criterion = DANVAN_TRY(NeedId(e.as_object(), "criterion_id"));
+      auto score = OptNumber(e.as_object(), "score");
+      if (!score) return BadField("scores", "Điểm phải là số.", "A score must be a number.");
+      scores[criterion] = *score;
+    }
+    DANVAN_TRY(mv.SubmitScores(c, id, model, scores));
+    return NoContent();
+  }));
+  router.Add("POST", "/api/v1/sessions/{id}/close-scoring", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
+    DANVAN_TRY(mv.CloseScoring(c, DANVAN_TRY(PathId(req))));
+    return NoContent();
+  }));
+  router.Add("POST", "/api/v1/sessions/{id}/ballots", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
+    const auto id = DANVAN_TRY(PathId(req));
+    auto body = DANVAN_TRY(ParseJsonObject(req));
+    DANVAN_TRY(mv.Vote(c, id, DANVAN_TRY(NeedId(body, "model_id")), DANVAN_TRY(RequiredString(body, "vote", 16))));
+    return NoContent();
+  }));
+  router.Add("POST", "/api/v1/sessions/{id}/close", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
+    const auto id = DANVAN_TRY(PathId(req));
+    auto body = DANVAN_TRY(ParseJsonObject(req));
+    std::map<int64_t, std::string> levels;
+    if (const auto* l = body.if_contains("levels"); l && l->is_object())
+      for (const auto& [k, v] : l->as_object()) {
+        if (!v.is_string()) return BadField("levels", "Cấp công nhận phải là chuỗi.", "A level must be a string.");
+        try {
+          levels[std::stoll(std::string(k))] = std::string(v.as_string());
+        } catch (const std::exception&) {
+          return BadField("levels", "Khóa của levels phải là mã mô hình.", "The keys of levels must be model ids.");
+        }
+      }
+    return JsonResponse(200, SessionJson(DANVAN_TRY(mv.CloseSession(c, id, levels))));
+  }));
+}
+
+}  // namespace danvan::http

@@ -1,0 +1,136 @@
+#pragma once
+//! The "Dân vận khéo" movement's use cases: campaigns, registration, models and their lifecycle, councils,
+//! scoring and the secret ballot, recognition, carry-over and replication.
+
+#include "core/error.hpp"
+#include "core/time.hpp"
+#include "services/audit.hpp"
+#include "services/caller.hpp"
+#include "storage/database.hpp"
+#include "storage/repositories.hpp"
+
+namespace danvan {
+
+struct CampaignInput {
+  int64_t unit_id = 0;
+  std::string title;
+  std::string starts_on, ends_on, launch_document, launch_date, registration_deadline, interim_review_on,
+      final_review_on;
+  std::optional<double> pass_score, ballot_threshold, quorum;
+  std::vector<std::string> fields;        //!< empty → the four official fields
+  std::vector<Criterion> criteria;        //!< empty → the default criteria (docs/decisions.md)
+  std::vector<RecognitionLevel> levels;   //!< empty → "cấp cơ sở"
+  std::vector<Quota> quotas;
+  std::vector<std::string> linked_movements;
+};
+
+//! One organisation's registrations against its quota.
+struct RegistrationRow {
+  Organisation organisation;
+  int registered = 0;
+  int min_models = 0;
+  std::optional<int> max_models;
+  std::optional<Date> reopened_until;
+  std::string state;  //!< ok | missing | over | not_required
+};
+
+struct RegistrationStatus {
+  Campaign campaign;
+  bool deadline_passed = false;
+  std::vector<RegistrationRow> rows;
+};
+
+struct ModelInput {
+  int64_t campaign_id = 0;
+  std::string kind = "model";
+  std::string subject = "collective";
+  std::string field;
+  std::string title;
+  std::optional<int64_t> owner_organisation_id;
+  std::optional<int64_t> owner_person_id;
+  std::string address;
+  std::optional<double> latitude, longitude;
+  std::string description, goals, started_on;
+  std::vector<Indicator> indicators;
+  std::optional<int64_t> source_model_id;  //!< set by Adopt
+  std::optional<int64_t> carried_from_id;  //!< set by CarryOver
+};
+
+struct Lineage {
+  Model model;
+  std::vector<Model> adopters;  //!< every model below it, directly or through other adopters
+  int units = 0;                //!< distinct units the adopters are in
+  std::map<int64_t, std::string> unit_names;
+};
+
+struct ScoreSheet {
+  int64_t model_id = 0;
+  ScoreResult result;
+  Tally tally;
+  BallotOutcome outcome;
+};
+
+struct SessionView {
+  CouncilSession session;
+  Council council;
+  Campaign campaign;
+  std::vector<Model> models;
+  bool scores_visible = false;          //!< after scoring closes, or to the caller for their own scores
+  std::vector<ScoreRow> scores;         //!< all (when visible) or the caller's own
+  std::vector<ScoreSheet> sheets;       //!< results per model, once scoring is closed
+  std::optional<int64_t> caller_member_id;
+  std::map<int64_t, bool> caller_voted;  //!< per model
+};
+
+class MovementService {
+ public:
+  MovementService(Database& db, Repositories& repos, AuditLog& audit, const Clock& clock)
+      : db_(db), repos_(repos), audit_(audit), clock_(clock) {}
+
+  Result<std::vector<FieldInfo>> Fields();
+  Result<Campaign> CreateCampaign(const Caller& caller, const CampaignInput& input);
+  Result<Campaign> SetCampaignStatus(const Caller& caller, int64_t id, const std::string& status);
+  Result<Campaign> GetCampaign(int64_t id);
+  Result<std::vector<Campaign>> ListCampaigns(std::optional<int64_t> unit_id);
+  Result<RegistrationStatus> Registration(const Caller& caller, int64_t campaign_id);
+  Status ReopenRegistration(const Caller& caller, int64_t campaign_id, int64_t organisation_id, const std::string& until);
+
+  Result<Model> CreateModel(const Caller& caller, const ModelInput& input);
+  Result<Model> Transition(const Caller& caller, int64_t model_id, const std::string& action, const std::string& reason);
+  Result<Model> GetModel(const std::optional<Caller>& caller, int64_t id);
+  Result<Page<Model>> ListModels(const Caller& caller, ModelQuery query);
+  //! Recognised models and exemplars of every unit: what anyone may see.
+  Result<Page<Model>> PublicModels(ModelQuery query);
+  //! A recognised model adopted by another organisation or unit, as a new model in the adopter's campaign.
+  Result<Model> Adopt(const Caller& caller, int64_t source_model_id, ModelInput input);
+  Result<Lineage> LineageOf(int64_t model_id);
+  //! Carries the chosen recognised models of one campaign into the next; closes the other recognised ones.
+  Result<std::vector<Model>> CarryOver(const Caller& caller, int64_t from_campaign, int64_t to_campaign,
+                                       const std::vector<int64_t>& keep, const std::string& reason_for_others);
+
+  Result<Council> CreateCouncil(const Caller& caller, Council council);
+  Result<Council> GetCouncil(const Caller& caller, int64_t id);
+  Result<CouncilSession> OpenSession(const Caller& caller, int64_t council_id, const std::string& held_on,
+                                     const std::vector<int64_t>& present_member_ids, const std::vector<int64_t>& model_ids);
+  Result<SessionView> GetSession(const Caller& caller, int64_t session_id);
+  Status SubmitScores(const Caller& caller, int64_t session_id, int64_t model_id, const std::map<int64_t, double>& scores);
+  Status CloseScoring(const Caller& caller, int64_t session_id);
+  Status Vote(const Caller& caller, int64_t session_id, int64_t model_id, const std::string& vote);
+  //! Decides every model of the session: recognised at `levels[model]` (default: the first level) when the
+  //! ballot passes and the score reaches the pass score, otherwise not recognised with the reasons.
+  Result<SessionView> CloseSession(const Caller& caller, int64_t session_id, const std::map<int64_t, std::string>& levels);
+
+ private:
+  bool Has(Tx& tx, const Caller& caller, Permission permission, int64_t unit_id);
+  Result<SessionView> View(Tx& tx, const Caller& caller, int64_t session_id);
+
+  Database& db_;
+  Repositories& repos_;
+  AuditLog& audit_;
+  const Clock& clock_;
+};
+
+Error CampaignNotFound();
+Error ModelNotFound();
+
+}  // namespace danvan

@@ -1,0 +1,369 @@
+// The movement on a real database: a year of "Dân vận khéo" from launch to recognition and replication.
+
+#include "services/demo.hpp"
+#include "storage/tx.hpp"
+#include "support/fixture.hpp"
+
+namespace danvan {
+namespace {
+
+using testing::ServiceTest;
+
+class Movement : public ServiceTest {
+ protected:
+  void SetUp() override {
+    ServiceTest::SetUp();
+    ASSERT_TRUE(SeedDemo(services()).ok());
+    ly_thai_to_ = Unit("Phường Lý Thái Tổ", Date::FromYmd(2022, 1, 1));
+    hang_bac_ = Unit("Phường Hàng Bạc", Date::FromYmd(2022, 1, 1));
+    team3_ = Organisation("Tổ dân vận số 3", ly_thai_to_);
+    party_ = Organisation("Đảng ủy phường Lý Thái Tổ", ly_thai_to_);
+    member3_ = CallerWith({RoleGrant{0, Role::kUnitMember, ly_thai_to_, team3_}}, 5001);
+    // Council members are real users: the service matches callers to members by user id.
+    for (int i = 0; i < 5; ++i) {
+      auto u = services().accounts.CreateUser(Admin(), {"hoidong" + std::to_string(i), "Thành viên " + std::to_string(i),
+                                                        "mat-khau-hoi-dong", {RoleGrant{0, Role::kCouncilMember, ly_thai_to_, std::nullopt}}});
+      ASSERT_TRUE(u.ok()) << u.error().message_en;
+      council_users_.push_back(u->view.user.id);
+    }
+  }
+
+  int64_t Unit(const std::string& name, Date as_of) {
+    UnitQuery q;
+    q.folded_text = FoldForSearch(name);
+    q.as_of = as_of;
+    auto page = services().territory.ListUnits(q);
+    for (const auto& u : page->items)
+      if (u.name == name) return u.id;
+    ADD_FAILURE() << name;
+    return 0;
+  }
+
+  int64_t Organisation(const std::string& name, int64_t unit) {
+    OrganisationQuery q;
+    q.folded_text = FoldForSearch(name);
+    q.unit_id = unit;
+    auto page = services().community.ListOrganisations(q);
+    for (const auto& o : page->items)
+      if (o.name == name) return o.id;
+    ADD_FAILURE() << name;
+    return 0;
+  }
+
+  Caller Officer(int64_t unit) { return CallerWith({RoleGrant{0, Role::kUnitAdmin, unit, std::nullopt}}, 4000 + unit); }
+  Caller Councillor(int i) {
+    return CallerWith({RoleGrant{0, Role::kCouncilMember, ly_thai_to_, std::nullopt}}, council_users_[static_cast<size_t>(i)]);
+  }
+
+  Campaign OpenCampaign(int64_t unit, int year) {
+    CampaignInput in;
+    in.unit_id = unit;
+    in.title = "Phong trào \"Dân vận khéo\" năm " + std::to_string(year);
+    in.starts_on = "01/01/" + std::to_string(year);
+    in.ends_on = "31/12/" + std::to_string(year);
+    in.registration_deadline = "31/03/" + std::to_string(year);
+    in.launch_document = "Kế hoạch số 05-KH/ĐU";
+    in.quotas = {{"dang_uy", 1, 3}, {"to_dan_van", 0, 1}};
+    in.linked_movements = {"Phong trào thi đua yêu nước"};
+    auto c = services().movement.CreateCampaign(Officer(unit), in);
+    EXPECT_TRUE(c.ok()) << c.error().message_en;
+    auto open = services().movement.SetCampaignStatus(Officer(unit), c->id, "open");
+    EXPECT_TRUE(open.ok());
+    return open.value();
+  }
+
+  Model Draft(const Caller& who, int64_t campaign, int64_t org, const std::string& title, const std::string& field = "van_hoa_xa_hoi") {
+    ModelInput in;
+    in.campaign_id = campaign;
+    in.field = field;
+    in.title = title;
+    in.owner_organisation_id = org;
+    in.address = "Phường Lý Thái Tổ, quận Hoàn Kiếm";
+    in.indicators = {{"Số hộ được hỗ trợ", "hộ", 50, std::nullopt}};
+    auto m = services().movement.CreateModel(who, in);
+    EXPECT_TRUE(m.ok()) << m.error().message_en;
+    return m.value();
+  }
+
+  // Registers, activates and proposes a model: ready for the council.
+  void Propose(int64_t model, int64_t unit) {
+    for (const char* action : {"register", "activate", "propose"}) {
+      auto r = services().movement.Transition(Officer(unit), model, action, "");
+      ASSERT_TRUE(r.ok()) << action << ": " << r.error().message_en;
+    }
+  }
+
+  int64_t ly_thai_to_ = 0, hang_bac_ = 0, team3_ = 0, party_ = 0;
+  Caller member3_;
+  std::vector<int64_t> council_users_;
+};
+
+TEST_F(Movement, RegistrationFollowsTheDeadlineAndTheQuota) {
+  const auto c = OpenCampaign(ly_thai_to_, 2022);  // the clock stands at 13/10/2022: past the deadline
+  EXPECT_EQ(c.fields.size(), 4u) << "the four official fields by default";
+  EXPECT_EQ(c.criteria.size(), 4u);
+  const auto m = Draft(member3_, c.id, team3_, "Tổ dân vận số 3 hỗ trợ người dân phòng, chống dịch Covid-19");
+  EXPECT_EQ(m.status, ModelStatus::kDraft);
+
+  auto late = services().movement.Transition(member3_, m.id, "register", "");
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.error().code, "registration_closed");
+  EXPECT_NE(late.error().message_vi.find("31/03/2022"), std::string::npos);
+
+  // The officer reopens registration for Tổ dân vận số 3 alone.
+  ASSERT_TRUE(services().movement.ReopenRegistration(Officer(ly_thai_to_), c.id, team3_, "20/10/2022").ok());
+  auto registered = services().movement.Transition(member3_, m.id, "register", "");
+  ASSERT_TRUE(registered.ok()) << registered.error().message_en;
+  EXPECT_EQ(registered->status, ModelStatus::kRegistered);
+
+  // The quota allows a tổ dân vận one model.
+  const auto second = Draft(member3_, c.id, team3_, "Mô hình thứ hai của Tổ dân vận số 3");
+  auto over = services().movement.Transition(member3_, second.id, "register", "");
+  ASSERT_FALSE(over.ok());
+  EXPECT_EQ(over.error().code, "quota_exceeded");
+
+  // A member cannot activate (only register); another ward's member cannot even see the model.
+  EXPECT_EQ(services().movement.Transition(member3_, m.id, "activate", "").error().code, "forbidden");
+  auto other = CallerWith({RoleGrant{0, Role::kUnitMember, hang_bac_, std::nullopt}});
+  EXPECT_EQ(services().movement.Transition(other, m.id, "activate", "").error().code, "model_not_found");
+
+  // The campaign page: who has registered and who has not.
+  auto st = services().movement.Registration(Officer(ly_thai_to_), c.id);
+  ASSERT_TRUE(st.ok());
+  EXPECT_TRUE(st->deadline_passed);
+  std::map<std::string, std::string> state;
+  for (const auto& r : st->rows) state[r.organisation.name] = r.state;
+  EXPECT_EQ(state["Tổ dân vận số 3"], "ok");
+  EXPECT_EQ(state["Đảng ủy phường Lý Thái Tổ"], "missing");
+  EXPECT_EQ(state["Tổ dân vận số 1"], "ok") << "a quota with no minimum is met with nothing";
+}
+
+TEST_F(Movement, ACouncilScoresVotesInSecretAndRecognises) {
+  clock_.Advance(-std::chrono::hours(24 * 200));  // back to March 2022: registration open
+  const auto c = OpenCampaign(ly_thai_to_, 2022);
+  const auto good = Draft(Officer(ly_thai_to_), c.id, team3_, "Tổ dân vận số 3 hỗ trợ người dân phòng, chống dịch");
+  const auto weak = Draft(Officer(ly_thai_to_), c.id, party_, "Đảng ủy phường với việc tiếp dân", "xay_dung_he_thong_chinh_tri");
+  Propose(good.id, ly_thai_to_);
+  Propose(weak.id, ly_thai_to_);
+
+  Council council;
+  council.campaign_id = c.id;
+  council.name = "Hội đồng Thi đua – Khen thưởng phường Lý Thái Tổ";
+  council.kind = "hoi_dong_thi_dua_khen_thuong";
+  for (auto u : council_users_) council.members.push_back(CouncilMember{0, 0, u, "", u == council_users_[0] ? "chair" : "member"});
+  auto created = services().movement.CreateCouncil(Officer(ly_thai_to_), council);
+  ASSERT_TRUE(created.ok()) << created.error().message_en;
+  std::vector<int64_t> present;
+  for (size_t i = 0; i < 4; ++i) present.push_back(created->members[i].id);  // 4 of 5: quorum 2/3 met
+  auto session = services().movement.OpenSession(Officer(ly_thai_to_), created->id, "10/10/2022", present, {good.id, weak.id});
+  ASSERT_TRUE(session.ok()) << session.error().message_en;
+
+  // Each present member scores; nobody sees the others' scores while scoring is open.
+  for (int i = 0; i < 4; ++i) {
+    std::map<int64_t, double> high, low;
+    for (const auto& cr : c.criteria) {
+      high[cr.id] = 9 - (i % 2);
+      low[cr.id] = 5;
+    }
+    ASSERT_TRUE(services().movement.SubmitScores(Councillor(i), session->id, good.id, high).ok());
+    ASSERT_TRUE(services().movement.SubmitScores(Councillor(i), session->id, weak.id, low).ok());
+  }
+  auto absent = services().movement.SubmitScores(Councillor(4), session->id, good.id, {{c.criteria[0].id, 10}});
+  EXPECT_EQ(absent.error().code, "not_council_member");
+  auto view = services().movement.GetSession(Councillor(1), session->id);
+  ASSERT_TRUE(view.ok());
+  EXPECT_FALSE(view->scores_visible);
+  for (const auto& s : view->scores) EXPECT_EQ(s.member_id, *view->caller_member_id) << "only one's own scores";
+  EXPECT_TRUE(view->sheets.empty());
+  EXPECT_EQ(services().movement.SubmitScores(Councillor(0), session->id, good.id, {{c.criteria[0].id, 11}}).error().code,
+            "invalid_score");
+
+  ASSERT_TRUE(services().movement.CloseScoring(Officer(ly_thai_to_), session->id).ok());
+  EXPECT_EQ(services().movement.SubmitScores(Councillor(0), session->id, good.id, {{c.criteria[0].id, 9}}).error().code,
+            "scoring_closed");
+
+  // The ballot: 3 agree and 1 abstain on the good model (3 > 2.5 of 5 members); the weak one 2 agree.
+  const char* good_votes[] = {"agree", "agree", "abstain", "agree"};
+  const char* weak_votes[] = {"agree", "disagree", "agree", "disagree"};
+  for (int i = 0; i < 4; ++i) {
+    ASSERT_TRUE(services().movement.Vote(Councillor(i), session->id, good.id, good_votes[i]).ok());
+    ASSERT_TRUE(services().movement.Vote(Councillor(i), session->id, weak.id, weak_votes[i]).ok());
+  }
+  auto twice = services().movement.Vote(Councillor(0), session->id, good.id, "disagree");
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.error().code, "already_voted");
+
+  auto closed = services().movement.CloseSession(Officer(ly_thai_to_), session->id, {});
+  ASSERT_TRUE(closed.ok()) << closed.error().message_en;
+  ASSERT_EQ(closed->sheets.size(), 2u);
+  for (const auto& sheet : closed->sheets) {
+    if (sheet.model_id == good.id) {
+      EXPECT_EQ(sheet.tally.agree, 3);
+      EXPECT_EQ(sheet.tally.abstain, 1);
+      EXPECT_TRUE(sheet.outcome.passed);
+      EXPECT_DOUBLE_EQ(sheet.result.total, 85);  // means of 9, 8, 9, 8
+      ASSERT_FALSE(sheet.result.criteria.empty());
+      EXPECT_DOUBLE_EQ(sheet.result.criteria[0].stddev, 0.5);
+    } else {
+      EXPECT_EQ(sheet.tally.agree, 2);
+      EXPECT_FALSE(sheet.outcome.passed);
+    }
+  }
+  auto recognised = services().movement.GetModel(std::nullopt, good.id);
+  ASSERT_TRUE(recognised.ok()) << "a recognised model is public";
+  EXPECT_EQ(recognised->status, ModelStatus::kRecognised);
+  EXPECT_EQ(recognised->recognition_level.value_or(""), "co_so");
+  auto rejected = services().movement.GetModel(Officer(ly_thai_to_), weak.id);
+  EXPECT_EQ(rejected->status, ModelStatus::kNotRecognised);
+  EXPECT_NE(rejected->status_reason.find("Biểu quyết chưa đạt"), std::string::npos) << rejected->status_reason;
+  EXPECT_NE(rejected->status_reason.find("Score 50.00 is below 70"), std::string::npos) << rejected->status_reason;
+  EXPECT_EQ(services().movement.GetModel(std::nullopt, weak.id).error().code, "model_not_found") << "not public";
+
+  ModelQuery showcase;
+  auto pub = services().movement.PublicModels(showcase);
+  ASSERT_TRUE(pub.ok());
+  ASSERT_EQ(pub->total, 1);
+  EXPECT_EQ(pub->items[0].id, good.id);
+}
+
+TEST_F(Movement, WithoutQuorumNothingIsDecided) {
+  clock_.Advance(-std::chrono::hours(24 * 200));
+  const auto c = OpenCampaign(ly_thai_to_, 2022);
+  const auto m = Draft(Officer(ly_thai_to_), c.id, team3_, "Mô hình chờ hội đồng");
+  Propose(m.id, ly_thai_to_);
+  Council council{0, c.id, "Ban Chỉ đạo", "ban_chi_dao", {}, ""};
+  for (auto u : council_users_) council.members.push_back(CouncilMember{0, 0, u, "", "member"});
+  auto created = services().movement.CreateCouncil(Officer(ly_thai_to_), council);
+  ASSERT_TRUE(created.ok());
+  auto session = services().movement.OpenSession(Officer(ly_thai_to_), created->id, "10/10/2022",
+                                                 {created->members[0].id, created->members[1].id, created->members[2].id}, {m.id});
+  ASSERT_TRUE(session.ok());
+  auto refused = services().movement.CloseSession(Officer(ly_thai_to_), session->id, {});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "quorum_not_met");
+  EXPECT_EQ(services().movement.GetModel(Officer(ly_thai_to_), m.id)->status, ModelStatus::kProposed);
+}
+
+// Two councils vote the same ballots with the voters swapped. If the stored data could link a ballot to
+// its voter, the two databases would differ; they are identical, table by table, but for the audit log's
+// actor column, which records that each voted, never how.
+TEST_F(Movement, NoStoredDataLinksABallotToItsVoter) {
+  clock_.Advance(-std::chrono::hours(24 * 200));
+  const auto c = OpenCampaign(ly_thai_to_, 2022);
+  std::vector<int64_t> models;
+  for (int i = 0; i < 2; ++i) {
+    auto m = Draft(Officer(ly_thai_to_), c.id, i == 0 ? team3_ : party_, "Mô hình " + std::to_string(i));
+    Propose(m.id, ly_thai_to_);
+    models.push_back(m.id);
+  }
+  Council council{0, c.id, "Hội đồng", "hoi_dong_thi_dua_khen_thuong", {}, ""};
+  for (auto u : council_users_) council.members.push_back(CouncilMember{0, 0, u, "", "member"});
+  auto created = services().movement.CreateCouncil(Officer(ly_thai_to_), council);
+  ASSERT_TRUE(created.ok());
+  std::vector<int64_t> present;
+  for (const auto& m : created->members) present.push_back(m.id);
+  // Session A: member 0 agrees, member 1 disagrees on model 0. Session B: the other way round.
+  auto a = services().movement.OpenSession(Officer(ly_thai_to_), created->id, "10/10/2022", present, {models[0]});
+  ASSERT_TRUE(a.ok());
+  ASSERT_TRUE(services().movement.Vote(Councillor(0), a->id, models[0], "agree").ok());
+  ASSERT_TRUE(services().movement.Vote(Councillor(1), a->id, models[0], "disagree").ok());
+
+  auto dump = [&](int64_t session) {
+    std::vector<std::string> rows;
+    EXPECT_TRUE(db().Run(TxMode::kRead, [&](Tx& tx) -> Status {
+                      soci::rowset<soci::row> voters = (tx.session().prepare
+                          << "SELECT member_id FROM ballot_voters WHERE session_id = :s ORDER BY member_id",
+                          soci::use(session));
+                      for (const auto& r : voters) rows.push_back("voter " + std::to_string(r.get_properties(0).get_data_type() == soci::dt_integer ? r.get<int>(0) : r.get<long long>(0)));
+                      soci::rowset<soci::row> tallies = (tx.session().prepare
+                          << "SELECT agree, disagree, abstain FROM ballot_tallies WHERE session_id = :s", soci::use(session));
+                      for (const auto& r : tallies) {
+                        auto n = [&](size_t i) { return r.get_properties(i).get_data_type() == soci::dt_integer ? (long long)r.get<int>(i) : r.get<long long>(i); };
+                        rows.push_back("tally " + std::to_string(n(0)) + "/" + std::to_string(n(1)) + "/" + std::to_string(n(2)));
+                      }
+                      return OkStatus();
+                    }).ok());
+    return rows;
+  };
+  const auto after_a = dump(a->id);
+
+  // Reset the proposal for a second session with the same members.
+  auto b = services().movement.OpenSession(Officer(ly_thai_to_), created->id, "11/10/2022", present, {models[1]});
+  ASSERT_TRUE(b.ok());
+  ASSERT_TRUE(services().movement.Vote(Councillor(0), b->id, models[1], "disagree").ok());
+  ASSERT_TRUE(services().movement.Vote(Councillor(1), b->id, models[1], "agree").ok());
+  const auto after_b = dump(b->id);
+  EXPECT_EQ(after_a, after_b) << "swapping who voted what leaves the stored ballot data unchanged";
+
+  // And no table holds both a member and a vote: the ballot tables have no column that could.
+  std::vector<std::string> columns;
+  ASSERT_TRUE(db().Run(TxMode::kRead, [&](Tx& tx) -> Status {
+                    const std::string q = tx.dialect() == Dialect::kSqlite
+                        ? "SELECT name FROM pragma_table_info('ballot_tallies') UNION ALL SELECT name FROM pragma_table_info('ballot_voters')"
+                        : "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                          " AND table_name IN ('ballot_tallies', 'ballot_voters')";
+                    soci::rowset<soci::row> rows = (tx.session().prepare << q);
+                    for (const auto& r : rows) columns.push_back(r.get<std::string>(0));
+                    return OkStatus();
+                  }).ok());
+  std::sort(columns.begin(), columns.end());
+  EXPECT_EQ(columns, (std::vector<std::string>{"abstain", "agree", "disagree", "member_id", "model_id", "model_id",
+                                               "session_id", "session_id"}));
+  // The audit log says that member 0 voted, and nothing about the choice.
+  auto v = services().audit.Verify(db());
+  ASSERT_TRUE(v.ok() && v->ok);
+}
+
+TEST_F(Movement, RecognisedModelsSpreadAndCarryOver) {
+  clock_.Advance(-std::chrono::hours(24 * 200));
+  const auto c2022 = OpenCampaign(ly_thai_to_, 2022);
+  const auto source = Draft(Officer(ly_thai_to_), c2022.id, team3_, "Tổ dân vận số 3 với \"Bữa cơm nghĩa tình\"");
+  Propose(source.id, ly_thai_to_);
+  Council council{0, c2022.id, "Hội đồng", "hoi_dong_thi_dua_khen_thuong", {}, ""};
+  for (auto u : council_users_) council.members.push_back(CouncilMember{0, 0, u, "", "member"});
+  auto created = services().movement.CreateCouncil(Officer(ly_thai_to_), council);
+  std::vector<int64_t> present;
+  for (const auto& m : created->members) present.push_back(m.id);
+  auto session = services().movement.OpenSession(Officer(ly_thai_to_), created->id, "10/10/2022", present, {source.id});
+  for (int i = 0; i < 5; ++i) {
+    std::map<int64_t, double> s;
+    for (const auto& cr : c2022.criteria) s[cr.id] = 9;
+    ASSERT_TRUE(services().movement.SubmitScores(Councillor(i), session->id, source.id, s).ok());
+    ASSERT_TRUE(services().movement.Vote(Councillor(i), session->id, source.id, "agree").ok());
+  }
+  ASSERT_TRUE(services().movement.CloseSession(Officer(ly_thai_to_), session->id, {}).ok());
+
+  // Another ward adopts it, and a team in that ward adopts the adoption.
+  const auto hang_bac_campaign = OpenCampaign(hang_bac_, 2022);
+  auto org = services().community.CreateOrganisation(Admin(), {hang_bac_, std::nullopt, "to_dan_van", "Tổ dân vận số 1 Hàng Bạc", "01/01/2020"});
+  ASSERT_TRUE(org.ok());
+  ModelInput adopt;
+  adopt.campaign_id = hang_bac_campaign.id;
+  adopt.owner_organisation_id = org->id;
+  adopt.address = "Phường Hàng Bạc";
+  auto outsider = services().movement.Adopt(Officer(ly_thai_to_), source.id, adopt);
+  EXPECT_EQ(outsider.error().code, "forbidden") << "adopting is the adopter's officer's act";
+  auto adopted = services().movement.Adopt(Officer(hang_bac_), source.id, adopt);
+  ASSERT_TRUE(adopted.ok()) << adopted.error().message_en;
+  EXPECT_EQ(adopted->source_model_id.value_or(0), source.id);
+  EXPECT_EQ(adopted->title, source.title);
+  ASSERT_TRUE(services().movement.Transition(Officer(hang_bac_), adopted->id, "register", "").ok());
+
+  auto lineage = services().movement.LineageOf(source.id);
+  ASSERT_TRUE(lineage.ok());
+  ASSERT_EQ(lineage->adopters.size(), 1u);
+  EXPECT_EQ(lineage->units, 1);
+  EXPECT_EQ(lineage->unit_names[hang_bac_], "Phường Hàng Bạc");
+
+  // 2023: carry the model over; it keeps its history through carried_from.
+  const auto c2023 = OpenCampaign(ly_thai_to_, 2023);
+  auto carried = services().movement.CarryOver(Officer(ly_thai_to_), c2022.id, c2023.id, {source.id}, "Không còn hiệu quả");
+  ASSERT_TRUE(carried.ok()) << carried.error().message_en;
+  ASSERT_EQ(carried->size(), 1u);
+  EXPECT_EQ(carried->front().carried_from_id.value_or(0), source.id);
+  EXPECT_EQ(carried->front().status, ModelStatus::kActive);
+  EXPECT_EQ(services().movement.GetModel(std::nullopt, source.id)->status, ModelStatus::kCarriedOver);
+}
+
+}  // namespace
+}  // namespace danvan
