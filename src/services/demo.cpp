@@ -4,6 +4,8 @@
 
 #include <map>
 
+#include "core/date.hpp"
+
 namespace danvan {
 
 std::string_view EmbeddedMergerTable();  // generated from demo/hoan-kiem-2025-merger.tsv
@@ -76,6 +78,52 @@ const std::vector<PersonSeed>& People() {
   return seeds;
 }
 
+// The clock of the story: the movement's steps happen on their 2022–2023 dates.
+class StoryClock final : public Clock {
+ public:
+  TimePoint Now() const override { return now_; }
+  void Set(int y, unsigned m, unsigned d) { now_ = Date::FromYmd(y, m, d).days() + std::chrono::hours(2); }
+
+ private:
+  TimePoint now_;
+};
+
+struct ModelSeed {
+  std::string org_key;   // owner organisation, or "" for an individual
+  std::string person;    // owner person's name for individual exemplars
+  std::string field;
+  std::string title;
+  std::string end_state;  // recognised | not_recognised | proposed | active | registered | draft | stopped
+};
+
+// The models of Lý Thái Tổ's 2022 campaign. The article names none of them except the work of Tổ dân vận
+// số 3 against Covid-19; the titles are typical of ward reports (demo data). The first thirteen (ten
+// collectives, three individuals) are those behind the Party committee's 2022 decision.
+const std::vector<ModelSeed>& Models2022() {
+  static const std::vector<ModelSeed> seeds = {
+      {"tdv_3", "", "van_hoa_xa_hoi", "Tổ dân vận số 3 đồng hành cùng người dân phòng, chống dịch Covid-19", "recognised"},
+      {"phu_nu", "", "van_hoa_xa_hoi", "\"Bữa cơm nghĩa tình\" cho người khó khăn mùa dịch", "recognised"},
+      {"tdp_2", "", "van_hoa_xa_hoi", "Tuyến phố văn minh, sạch đẹp, không lấn chiếm vỉa hè", "recognised"},
+      {"thanh_nien", "", "van_hoa_xa_hoi", "Thanh niên tình nguyện hỗ trợ tiêm chủng tại nhà", "recognised"},
+      {"cuu_chien_binh", "", "quoc_phong_an_ninh", "Cựu chiến binh tham gia giữ gìn an ninh trật tự khu phố", "recognised"},
+      {"tdp_1", "", "quoc_phong_an_ninh", "Mắt camera an ninh khu dân cư", "recognised"},
+      {"chi_bo_2", "", "kinh_te", "Hỗ trợ hộ kinh doanh nhỏ phục hồi sau dịch", "recognised"},
+      {"mttq", "", "kinh_te", "Phiên chợ 0 đồng", "recognised"},
+      {"chi_bo_1", "", "xay_dung_he_thong_chinh_tri", "Chi bộ lắng nghe ý kiến Nhân dân hằng tháng", "recognised"},
+      {"chi_bo_co_quan", "", "xay_dung_he_thong_chinh_tri", "Giải quyết thủ tục hành chính tận nhà cho người cao tuổi", "recognised"},
+      {"", "Trần Thị Hồng Minh", "van_hoa_xa_hoi", "Tổ trưởng tổ dân vận gần dân, sát dân", "recognised"},
+      {"", "Đặng Thị Hòa", "van_hoa_xa_hoi", "Người tốt, việc tốt trong phòng, chống dịch", "recognised"},
+      {"", "Phan Thị Ánh", "quoc_phong_an_ninh", "Tổ trưởng dân phố vận động hòa giải ở cơ sở", "recognised"},
+      {"tdp_3", "", "van_hoa_xa_hoi", "Tủ sách cộng đồng tại nhà văn hóa tổ dân phố", "not_recognised"},
+      {"tdv_1", "", "kinh_te", "Vận động hộ kinh doanh thanh toán không dùng tiền mặt", "proposed"},
+      {"tdv_5", "", "van_hoa_xa_hoi", "Vận động phân loại rác tại nguồn", "active"},
+      {"nguoi_cao_tuoi", "", "van_hoa_xa_hoi", "Câu lạc bộ dưỡng sinh người cao tuổi", "registered"},
+      {"tdv_2", "", "xay_dung_he_thong_chinh_tri", "Sổ tay dân vận điện tử", "draft"},
+      {"tdv_4", "", "kinh_te", "Vườn rau sạch trên sân thượng", "stopped"},
+  };
+  return seeds;
+}
+
 }  // namespace
 
 const std::vector<DemoLogin>& DemoLogins() {
@@ -96,10 +144,152 @@ Result<bool> HasDemo(Services& services) {
   return user->user.is_demo;
 }
 
+namespace {
+
+// The 2022 campaign of Lý Thái Tổ from launch to recognition, the 2023 carry-over, and one model adopted by
+// phường Hàng Bạc in 2023. Runs through the movement's service on the story's dates.
+Status SeedMovement(Services& services, int64_t ly_thai_to, const std::map<std::string, int64_t>& orgs,
+                    const std::vector<int64_t>& council_users) {
+  StoryClock clock;
+  MovementService story(services.db, services.repos, services.audit, clock);
+  const Caller cli = CommandLineCaller();
+
+  clock.Set(2022, 1, 10);
+  CampaignInput in;
+  in.unit_id = ly_thai_to;
+  in.title = "Phong trào thi đua \"Dân vận khéo\" phường Lý Thái Tổ năm 2022";
+  in.starts_on = "01/01/2022";
+  in.ends_on = "31/12/2022";
+  in.launch_document = "Kế hoạch số 38-KH/ĐU (dữ liệu mẫu / demo)";
+  in.launch_date = "10/01/2022";
+  in.registration_deadline = "31/03/2022";
+  in.interim_review_on = "15/08/2022";
+  in.final_review_on = "10/10/2022";
+  in.quotas = {{"dang_uy", 1, 3}, {"mttq", 1, std::nullopt}, {"hoi_phu_nu", 1, std::nullopt},
+               {"doan_thanh_nien", 1, std::nullopt}, {"hoi_cuu_chien_binh", 1, std::nullopt}};
+  in.linked_movements = {"Phong trào thi đua yêu nước", "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"};
+  const auto campaign = DANVAN_TRY(story.CreateCampaign(cli, in));
+  DANVAN_TRY(story.SetCampaignStatus(cli, campaign.id, "open"));
+
+  // People by name, for the individual exemplars.
+  std::map<std::string, int64_t> people;
+  PersonQuery pq;
+  pq.unit_id = ly_thai_to;
+  pq.limit = 200;
+  for (const auto& p : DANVAN_TRY(services.community.ListPeople(cli, pq)).items) people[p.person.full_name] = p.person.id;
+
+  clock.Set(2022, 2, 15);
+  std::vector<std::pair<Model, std::string>> models;
+  for (const auto& seed : Models2022()) {
+    ModelInput m;
+    m.campaign_id = campaign.id;
+    m.field = seed.field;
+    m.title = seed.title;
+    m.address = "Phường Lý Thái Tổ, quận Hoàn Kiếm, Hà Nội";
+    m.description = "Dữ liệu mẫu / demo data.";
+    m.goals = "Phát huy vai trò của Nhân dân; nhân rộng cách làm hay.";
+    m.indicators = {{"Số hộ dân được vận động, hỗ trợ", "hộ", 100, 120}};
+    if (seed.org_key.empty()) {
+      m.kind = "exemplar";
+      m.subject = "individual";
+      m.owner_person_id = people.at(seed.person);
+    } else {
+      m.owner_organisation_id = orgs.at(seed.org_key);
+    }
+    models.emplace_back(DANVAN_TRY(story.CreateModel(cli, m)), seed.end_state);
+  }
+  clock.Set(2022, 3, 20);
+  for (auto& [model, end] : models)
+    if (end != "draft") model = DANVAN_TRY(story.Transition(cli, model.id, "register", ""));
+  clock.Set(2022, 4, 5);
+  for (auto& [model, end] : models)
+    if (end != "draft" && end != "registered") model = DANVAN_TRY(story.Transition(cli, model.id, "activate", ""));
+  clock.Set(2022, 8, 15);
+  for (auto& [model, end] : models)
+    if (end == "stopped")
+      model = DANVAN_TRY(story.Transition(cli, model.id, "stop", "Không đủ điều kiện duy trì sau sơ kết (dữ liệu mẫu)"));
+  clock.Set(2022, 9, 20);
+  std::vector<int64_t> agenda;
+  for (auto& [model, end] : models)
+    if (end == "recognised" || end == "not_recognised" || end == "proposed") {
+      model = DANVAN_TRY(story.Transition(cli, model.id, "propose", ""));
+      if (end != "proposed") agenda.push_back(model.id);
+    }
+
+  // The council of five meets on 10/10/2022, four present: they score and vote in secret.
+  clock.Set(2022, 10, 10);
+  Council council;
+  council.campaign_id = campaign.id;
+  council.name = "Hội đồng Thi đua – Khen thưởng phường Lý Thái Tổ";
+  council.kind = "hoi_dong_thi_dua_khen_thuong";
+  for (size_t i = 0; i < council_users.size(); ++i)
+    council.members.push_back(CouncilMember{0, 0, council_users[i], "", i == 0 ? "chair" : "member"});
+  const auto created = DANVAN_TRY(story.CreateCouncil(cli, council));
+  std::vector<int64_t> present;
+  for (size_t i = 0; i < 4; ++i) present.push_back(created.members[i].id);
+  const auto session = DANVAN_TRY(story.OpenSession(cli, created.id, "10/10/2022", present, agenda));
+  for (size_t i = 0; i < 4; ++i) {
+    Caller member;
+    member.principal.user_id = council_users[i];
+    member.principal.grants.push_back(RoleGrant{0, Role::kCouncilMember, ly_thai_to, std::nullopt});
+    for (const auto& [model, end] : models) {
+      if (std::find(agenda.begin(), agenda.end(), model.id) == agenda.end()) continue;
+      const bool good = end == "recognised";
+      std::map<int64_t, double> scores;
+      for (const auto& cr : campaign.criteria) scores[cr.id] = good ? 8.0 + static_cast<double>((i + model.id) % 3) : 5.0;
+      DANVAN_TRY(story.SubmitScores(member, session.id, model.id, scores));
+      DANVAN_TRY(story.Vote(member, session.id, model.id, good ? (i == 3 ? "abstain" : "agree") : (i == 0 ? "agree" : "disagree")));
+    }
+  }
+  DANVAN_TRY(story.CloseSession(cli, session.id, {}));
+
+  // 2023: the campaign goes on; three models carry over, and phường Hàng Bạc adopts the "Bữa cơm nghĩa tình".
+  clock.Set(2023, 1, 12);
+  in.title = "Phong trào thi đua \"Dân vận khéo\" phường Lý Thái Tổ năm 2023";
+  in.starts_on = "01/01/2023";
+  in.ends_on = "31/12/2023";
+  in.launch_document = "Kế hoạch số 52-KH/ĐU (dữ liệu mẫu / demo)";
+  in.launch_date = "12/01/2023";
+  in.registration_deadline = "31/03/2023";
+  in.interim_review_on = "15/08/2023";
+  in.final_review_on = "10/10/2023";
+  const auto campaign_2023 = DANVAN_TRY(story.CreateCampaign(cli, in));
+  DANVAN_TRY(story.SetCampaignStatus(cli, campaign_2023.id, "open"));
+  DANVAN_TRY(story.CarryOver(cli, campaign.id, campaign_2023.id, {models[0].first.id, models[2].first.id, models[5].first.id}, {}, ""));
+
+  UnitQuery hb;
+  hb.folded_text = "phuong hang bac";
+  hb.as_of = Date::FromYmd(2023, 1, 1);
+  const auto hang_bac_units = DANVAN_TRY(services.territory.ListUnits(hb)).items;
+  if (hang_bac_units.empty()) return UnitNotFound(0);
+  const int64_t hang_bac = hang_bac_units.front().id;
+  const auto hb_team = DANVAN_TRY(services.community.CreateOrganisation(
+      cli, {hang_bac, std::nullopt, "hoi_phu_nu", "Hội Liên hiệp Phụ nữ phường Hàng Bạc", "01/01/2015"}));
+  in.unit_id = hang_bac;
+  in.title = "Phong trào thi đua \"Dân vận khéo\" phường Hàng Bạc năm 2023";
+  in.launch_document = "Kế hoạch số 07-KH/ĐU (dữ liệu mẫu / demo)";
+  in.quotas.clear();
+  const auto hang_bac_campaign = DANVAN_TRY(story.CreateCampaign(cli, in));
+  DANVAN_TRY(story.SetCampaignStatus(cli, hang_bac_campaign.id, "open"));
+  clock.Set(2023, 3, 1);
+  ModelInput adopt;
+  adopt.campaign_id = hang_bac_campaign.id;
+  adopt.owner_organisation_id = hb_team.id;
+  adopt.address = "Phường Hàng Bạc, quận Hoàn Kiếm, Hà Nội";
+  adopt.indicators = {{"Suất cơm mỗi tháng", "suất", 200, 260}};
+  const auto adopted = DANVAN_TRY(story.Adopt(cli, models[1].first.id, adopt));
+  DANVAN_TRY(story.Transition(cli, adopted.id, "register", ""));
+  clock.Set(2023, 4, 3);
+  DANVAN_TRY(story.Transition(cli, adopted.id, "activate", ""));
+  return OkStatus();
+}
+
+}  // namespace
+
 Result<bool> SeedDemo(Services& services) {
   if (DANVAN_TRY(HasDemo(services))) return false;
-  auto users = DANVAN_TRY(services.accounts.ListUsers(CommandLineCaller(), 1, 0));
-  if (users.total > 0)
+  auto existing = DANVAN_TRY(services.accounts.ListUsers(CommandLineCaller(), 1, 0));
+  if (existing.total > 0)
     return MakeError(ErrorKind::kConflict, "database_not_empty",
                      "Cơ sở dữ liệu đã có người dùng: chỉ nạp dữ liệu mẫu vào cơ sở dữ liệu mới.",
                      "The database already has users: the demo loads only into a new database.");
@@ -151,7 +341,7 @@ Result<bool> SeedDemo(Services& services) {
   DANVAN_TRY(services.community.EndOrganisation(cli, orgs.at("tdv_3"), {"moved", kMergerDate, hoan_kiem.id, std::nullopt}));
   DANVAN_TRY(services.community.EndOrganisation(cli, orgs.at("ubnd"), {"closed", kMergerDate, std::nullopt, std::nullopt}));
 
-  // One login per role, scoped to Lý Thái Tổ.
+  // One login per role, scoped to Lý Thái Tổ (before the movement: council members are users).
   auto grant = [&](Role role, std::optional<int64_t> org = std::nullopt) {
     return std::vector<RoleGrant>{RoleGrant{0, role, role == Role::kSystemAdmin ? std::nullopt : std::optional<int64_t>(ly_thai_to.id), org}};
   };
@@ -163,10 +353,19 @@ Result<bool> SeedDemo(Services& services) {
       {"lanhdao.lythaito", grant(Role::kSigner)},
       {"xem.lythaito", grant(Role::kViewer)},
   };
+  std::map<std::string, int64_t> users;
   for (const auto& login : DemoLogins()) {
     NewUser u{login.username, login.role_vi, kDemoPassword, grants.at(login.username), true};
-    DANVAN_TRY(services.accounts.CreateUser(cli, u));
+    users[login.username] = DANVAN_TRY(services.accounts.CreateUser(cli, u)).view.user.id;
   }
+  // Four more council members: a council of five (not demo logins, but they can log in with the same password).
+  std::vector<int64_t> council_users = {users.at("hoidong.lythaito")};
+  for (int i = 2; i <= 5; ++i) {
+    NewUser u{fmt::format("hoidong{}.lythaito", i), fmt::format("Thành viên Hội đồng {}", i), kDemoPassword,
+              grant(Role::kCouncilMember), true};
+    council_users.push_back(DANVAN_TRY(services.accounts.CreateUser(cli, u)).view.user.id);
+  }
+  DANVAN_TRY(SeedMovement(services, ly_thai_to.id, orgs, council_users));
   return true;
 }
 

@@ -386,7 +386,12 @@ Result<Lineage> MovementService::LineageOf(int64_t model_id) {
 }
 
 Result<std::vector<Model>> MovementService::CarryOver(const Caller& caller, int64_t from_campaign, int64_t to_campaign,
-                                                      const std::vector<int64_t>& keep, const std::string& reason_for_others) {
+                                                      const std::vector<int64_t>& keep, const std::vector<int64_t>& close,
+                                                      const std::string& reason) {
+  if (!close.empty() && reason.empty())
+    return MakeError(ErrorKind::kInvalidInput, "reason_required", "Cần ghi lý do dừng các mô hình không còn hiệu quả.",
+                     "A reason is required for the models that stop.")
+        .WithDetail("field", "reason");
   const std::string now = FormatUtc(clock_.Now());
   return db_.Run<std::vector<Model>>(TxMode::kWrite, [&](Tx& tx) -> Result<std::vector<Model>> {
     auto from = repos_.movement->FindCampaign(tx, from_campaign);
@@ -403,9 +408,25 @@ Result<std::vector<Model>> MovementService::CarryOver(const Caller& caller, int6
     q.status = ModelStatus::kRecognised;
     q.limit = 100000;
     std::vector<Model> carried;
-    for (auto m : repos_.movement->ListModels(tx, q).items) {
+    auto recognised = repos_.movement->ListModels(tx, q).items;
+    for (auto id : keep)
+      if (std::find(close.begin(), close.end(), id) != close.end() ||
+          std::none_of(recognised.begin(), recognised.end(), [&](const Model& m) { return m.id == id; }))
+        return MakeError(ErrorKind::kInvalidInput, "invalid_model_list",
+                         "Mỗi mô hình phải là mô hình đã được công nhận của đợt trước và chỉ ở một danh sách.",
+                         "Each model must be a recognised model of the earlier campaign, in one list only.")
+            .WithDetail("model_id", id);
+    for (auto id : close)
+      if (std::none_of(recognised.begin(), recognised.end(), [&](const Model& m) { return m.id == id; }))
+        return MakeError(ErrorKind::kInvalidInput, "invalid_model_list",
+                         "Mỗi mô hình phải là mô hình đã được công nhận của đợt trước.",
+                         "Each model must be a recognised model of the earlier campaign.")
+            .WithDetail("model_id", id);
+    for (auto m : recognised) {
       const Model before = m;
-      if (std::find(keep.begin(), keep.end(), m.id) != keep.end()) {
+      const bool closing = std::find(close.begin(), close.end(), m.id) != close.end();
+      if (!closing && std::find(keep.begin(), keep.end(), m.id) == keep.end()) continue;
+      if (!closing) {
         m.status = DANVAN_TRY(NextStatus(m.status, ModelAction::kCarryOver));
         Model next = before;
         next.id = 0;
@@ -426,12 +447,8 @@ Result<std::vector<Model>> MovementService::CarryOver(const Caller& caller, int6
                                                      std::nullopt, ModelJson(next)});
         carried.push_back(next);
       } else {
-        if (reason_for_others.empty())
-          return MakeError(ErrorKind::kInvalidInput, "reason_required", "Cần ghi lý do dừng các mô hình không chuyển tiếp.",
-                           "A reason is required for the models not carried over.")
-              .WithDetail("field", "reason");
         m.status = DANVAN_TRY(NextStatus(m.status, ModelAction::kStop));
-        m.status_reason = reason_for_others;
+        m.status_reason = reason;
       }
       m.updated_at = now;
       repos_.movement->UpdateModelStatus(tx, m);

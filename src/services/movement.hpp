@@ -104,9 +104,11 @@ class MovementService {
   //! A recognised model adopted by another organisation or unit, as a new model in the adopter's campaign.
   Result<Model> Adopt(const Caller& caller, int64_t source_model_id, ModelInput input);
   Result<Lineage> LineageOf(int64_t model_id);
-  //! Carries the chosen recognised models of one campaign into the next; closes the other recognised ones.
+  //! In one action: carries the still-effective recognised models (`keep`) of one campaign into a later one,
+  //! and stops the ineffective ones (`close`) with the reason; recognised models in neither list stay as they are.
   Result<std::vector<Model>> CarryOver(const Caller& caller, int64_t from_campaign, int64_t to_campaign,
-                                       const std::vector<int64_t>& keep, const std::string& reason_for_others);
+                                       const std::vector<int64_t>& keep, const std::vector<int64_t>& close,
+                                       const std::string& reason);
 
   Result<Council> CreateCouncil(const Caller& caller, Council council);
   Result<Council> GetCouncil(const Caller& caller, int64_t id);

@@ -220,6 +220,7 @@ TEST_F(Movement, ACouncilScoresVotesInSecretAndRecognises) {
   EXPECT_EQ(services().movement.GetModel(std::nullopt, weak.id).error().code, "model_not_found") << "not public";
 
   ModelQuery showcase;
+  showcase.campaign_id = c.id;  // the demo's own 2022 campaign has recognised models too
   auto pub = services().movement.PublicModels(showcase);
   ASSERT_TRUE(pub.ok());
   ASSERT_EQ(pub->total, 1);
@@ -314,6 +315,34 @@ TEST_F(Movement, NoStoredDataLinksABallotToItsVoter) {
   ASSERT_TRUE(v.ok() && v->ok);
 }
 
+TEST_F(Movement, TheDemoCampaignHasEveryStateAndAReplication) {
+  ModelQuery all;
+  all.unit_id = ly_thai_to_;
+  all.limit = 200;
+  auto models = services().movement.ListModels(Officer(ly_thai_to_), all);
+  ASSERT_TRUE(models.ok());
+  std::map<std::string, int> states;
+  std::set<std::string> fields;
+  for (const auto& m : models->items) {
+    ++states[std::string(ToString(m.status))];
+    fields.insert(m.field);
+  }
+  for (const char* s : {"draft", "registered", "active", "proposed", "recognised", "not_recognised", "carried_over", "stopped"})
+    EXPECT_GT(states[s], 0) << s;
+  EXPECT_EQ(fields.size(), 4u) << "every field represented";
+  EXPECT_EQ(states["recognised"] + states["carried_over"], 13) << "10 collectives and 3 individuals";
+
+  ModelQuery pub;
+  pub.folded_text = FoldForSearch("bua com nghia tinh");
+  auto found = services().movement.PublicModels(pub);
+  ASSERT_TRUE(found.ok());
+  ASSERT_EQ(found->total, 1);
+  auto lineage = services().movement.LineageOf(found->items[0].id);
+  ASSERT_TRUE(lineage.ok());
+  ASSERT_EQ(lineage->adopters.size(), 1u);
+  EXPECT_EQ(lineage->unit_names[lineage->adopters[0].unit_id], "Phường Hàng Bạc");
+}
+
 TEST_F(Movement, RecognisedModelsSpreadAndCarryOver) {
   clock_.Advance(-std::chrono::hours(24 * 200));
   const auto c2022 = OpenCampaign(ly_thai_to_, 2022);
@@ -357,7 +386,9 @@ TEST_F(Movement, RecognisedModelsSpreadAndCarryOver) {
 
   // 2023: carry the model over; it keeps its history through carried_from.
   const auto c2023 = OpenCampaign(ly_thai_to_, 2023);
-  auto carried = services().movement.CarryOver(Officer(ly_thai_to_), c2022.id, c2023.id, {source.id}, "Không còn hiệu quả");
+  EXPECT_EQ(services().movement.CarryOver(Officer(ly_thai_to_), c2022.id, c2023.id, {source.id}, {source.id}, "x").error().code,
+            "invalid_model_list");
+  auto carried = services().movement.CarryOver(Officer(ly_thai_to_), c2022.id, c2023.id, {source.id}, {}, "");
   ASSERT_TRUE(carried.ok()) << carried.error().message_en;
   ASSERT_EQ(carried->size(), 1u);
   EXPECT_EQ(carried->front().carried_from_id.value_or(0), source.id);

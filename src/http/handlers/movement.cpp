@@ -319,7 +319,8 @@ void AddMovementRoutes(Router& router, Services& services) {
     auto body = DANVAN_TRY(ParseJsonObject(req));
     const auto from = DANVAN_TRY(NeedId(body, "from_campaign_id"));
     const auto keep = DANVAN_TRY(IdArray(body, "keep_model_ids"));
-    auto carried = DANVAN_TRY(mv.CarryOver(c, from, id, keep, Str(body, "reason")));
+    const auto close = DANVAN_TRY(IdArray(body, "close_model_ids"));
+    auto carried = DANVAN_TRY(mv.CarryOver(c, from, id, keep, close, Str(body, "reason")));
     json::array items;
     for (const auto& m : carried) items.push_back(ModelJson(m));
     return JsonResponse(200, {{"items", std::move(items)}});
