@@ -164,10 +164,12 @@ Result<RegistrationStatus> MovementService::Registration(const Caller& caller, i
     for (const auto& m : repos_.movement->ListModels(tx, mq).items)
       if (m.owner_organisation_id && m.status != ModelStatus::kDraft && m.status != ModelStatus::kStopped)
         ++registered[*m.owner_organisation_id];
+    const auto reopened = repos_.movement->ReopeningsOf(tx, campaign_id);
     for (const auto& o : orgs) {
       RegistrationRow row;
       row.organisation = o;
       row.registered = registered[o.id];
+      if (auto it = reopened.find(o.id); it != reopened.end()) row.reopened_until = it->second;
       const Quota* quota = nullptr;
       for (const auto& qt : c->quotas)
         if (qt.organisation_kind == o.kind) quota = &qt;
@@ -193,7 +195,9 @@ Status MovementService::ReopenRegistration(const Caller& caller, int64_t campaig
     if (!c) return CampaignNotFound();
     if (!Has(tx, caller, Permission::kManageMovement, c->unit_id)) return Forbidden();
     auto o = repos_.organisations->Find(tx, organisation_id);
-    if (!o) return OrganisationNotFound(organisation_id);
+    auto ancestry = o ? repos_.territory->Ancestry(tx, o->unit_id) : std::vector<int64_t>{};
+    if (!o || std::find(ancestry.begin(), ancestry.end(), c->unit_id) == ancestry.end())
+      return OrganisationNotFound(organisation_id).WithDetail("field", "organisation_id");
     repos_.movement->Reopen(tx, campaign_id, organisation_id, until_date, FormatUtc(clock_.Now()));
     audit_.Record(tx, caller.actor(),
                   AuditEvent{Chain(c->unit_id), "campaign", std::to_string(campaign_id), "reopen_registration",
@@ -245,22 +249,25 @@ Result<Model> MovementService::CreateModel(const Caller& caller, const ModelInpu
     auto c = repos_.movement->FindCampaign(tx, m.campaign_id);
     if (!c) return CampaignNotFound().WithDetail("field", "campaign_id");
     m.unit_id = c->unit_id;
+    if (!Has(tx, caller, Permission::kManageMovement, c->unit_id) && !SpeaksFor(caller.principal, m)) return Forbidden();
     DANVAN_TRY(ValidateModel(m, *c));
+    const auto campaign_ancestry_has = [&](int64_t unit) {
+      auto ancestry = repos_.territory->Ancestry(tx, unit);
+      return std::find(ancestry.begin(), ancestry.end(), c->unit_id) != ancestry.end();
+    };
     if (m.owner_organisation_id) {
       auto o = repos_.organisations->Find(tx, *m.owner_organisation_id);
       if (!o) return OrganisationNotFound(*m.owner_organisation_id).WithDetail("field", "owner_organisation_id");
       // The owner may be in a unit below the campaign's (a chi bộ of the ward, say).
-      auto ancestry = repos_.territory->Ancestry(tx, o->unit_id);
-      if (std::find(ancestry.begin(), ancestry.end(), c->unit_id) == ancestry.end())
+      if (!campaign_ancestry_has(o->unit_id))
         return MakeError(ErrorKind::kInvalidInput, "owner_outside_campaign", "Tổ chức sở hữu không thuộc đơn vị của đợt thi đua.",
                          "The owner organisation is outside the campaign's unit.")
             .WithDetail("field", "owner_organisation_id");
     }
     if (m.owner_person_id) {
       auto p = repos_.people->Find(tx, *m.owner_person_id);
-      if (!p) return PersonNotFound().WithDetail("field", "owner_person_id");
+      if (!p || !campaign_ancestry_has(p->unit_id)) return PersonNotFound().WithDetail("field", "owner_person_id");
     }
-    if (!Has(tx, caller, Permission::kManageMovement, c->unit_id) && !SpeaksFor(caller.principal, m)) return Forbidden();
     m.id = repos_.movement->InsertModel(tx, m);
     audit_.Record(tx, caller.actor(), AuditEvent{Chain(c->unit_id), "model", std::to_string(m.id), "create", std::nullopt, ModelJson(m)});
     return m;
@@ -477,11 +484,17 @@ Result<Council> MovementService::CreateCouncil(const Caller& caller, Council cou
     if (!c) return CampaignNotFound().WithDetail("field", "campaign_id");
     if (!Has(tx, caller, Permission::kManageMovement, c->unit_id)) return Forbidden();
     std::set<int64_t> seen;
+    const auto ancestry = repos_.territory->Ancestry(tx, c->unit_id);
     for (auto& m : council.members) {
       auto u = repos_.accounts->FindUser(tx, m.user_id);
-      if (!u || !seen.insert(m.user_id).second)
-        return MakeError(ErrorKind::kInvalidInput, "invalid_member", "Thành viên không tồn tại hoặc bị trùng.",
-                         "A member does not exist or appears twice.")
+      // A member must hold a grant on the campaign's unit: the officer cannot seat (or discover) anyone else.
+      Principal member;
+      for (auto& [_, g] : repos_.accounts->GrantsOf(tx, {m.user_id})) member.grants.push_back(g);
+      const bool in_unit = u && Allows(member, Permission::kViewUnitPrivate, ancestry);
+      if (!u || !in_unit || !seen.insert(m.user_id).second)
+        return MakeError(ErrorKind::kInvalidInput, "invalid_member",
+                         "Thành viên không có quyền trong đơn vị của đợt thi đua, không tồn tại hoặc bị trùng.",
+                         "A member has no grant on the campaign's unit, does not exist, or appears twice.")
             .WithDetail("user_id", m.user_id);
       if (m.display_name.empty()) m.display_name = u->display_name;
       if (m.role.empty()) m.role = "member";
@@ -520,7 +533,8 @@ Result<CouncilSession> MovementService::OpenSession(const Caller& caller, int64_
   return db_.Run<CouncilSession>(TxMode::kWrite, [&](Tx& tx) -> Result<CouncilSession> {
     auto council = repos_.movement->FindCouncil(tx, council_id);
     auto c = council ? repos_.movement->FindCampaign(tx, council->campaign_id) : std::nullopt;
-    if (!council || !c) return MakeError(ErrorKind::kNotFound, "council_not_found", "Không tìm thấy hội đồng.", "No such council.");
+    if (!council || !c || !Has(tx, caller, Permission::kViewUnitPrivate, c->unit_id))
+      return MakeError(ErrorKind::kNotFound, "council_not_found", "Không tìm thấy hội đồng.", "No such council.");
     if (!Has(tx, caller, Permission::kManageMovement, c->unit_id)) return Forbidden();
     for (auto id : present)
       if (std::none_of(council->members.begin(), council->members.end(), [&](const CouncilMember& m) { return m.id == id; }))

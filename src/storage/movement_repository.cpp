@@ -170,6 +170,13 @@ class SociMovementRepository final : public MovementRepository {
     return std::nullopt;
   }
 
+  std::map<int64_t, Date> ReopeningsOf(Tx& tx, int64_t campaign_id) override {
+    std::map<int64_t, Date> out;
+    soci::rowset<soci::row> rows = (tx.session().prepare << sql::kSelectReopenings, soci::use(campaign_id));
+    for (const auto& r : rows) out[RowInt(r, 0)] = RowDate(r, 1);
+    return out;
+  }
+
   int64_t InsertModel(Tx& tx, const Model& m) override {
     int64_t id = 0;
     const std::string kind(ToString(m.kind)), subject(ToString(m.subject)), status(ToString(m.status));

@@ -10,6 +10,7 @@
 #include "storage/database.hpp"
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -259,6 +260,7 @@ class MovementRepository {
   virtual void SetCampaignStatus(Tx& tx, int64_t id, CampaignStatus status, const std::string& at) = 0;
   virtual void Reopen(Tx& tx, int64_t campaign_id, int64_t organisation_id, const Date& until, const std::string& at) = 0;
   virtual std::optional<Date> ReopenedUntil(Tx& tx, int64_t campaign_id, int64_t organisation_id) = 0;
+  virtual std::map<int64_t, Date> ReopeningsOf(Tx& tx, int64_t campaign_id) = 0;
 
   virtual int64_t InsertModel(Tx& tx, const Model& model) = 0;
   virtual void UpdateModelStatus(Tx& tx, const Model& model) = 0;

@@ -358,7 +358,11 @@ void AddMovementRoutes(Router& router, Services& services) {
       return ModelNotFound();
     json::array adopters;
     for (const auto& a : lineage.adopters) {
-      auto o = ModelJson(a);
+      // An adopter not yet recognised shows only where the model spread and how far it got.
+      const bool is_public = a.status == ModelStatus::kRecognised || a.status == ModelStatus::kCarriedOver;
+      json::object o = is_public ? ModelJson(a)
+                                 : json::object{{"id", a.id}, {"unit_id", a.unit_id}, {"status", ToString(a.status)},
+                                                {"source_model_id", Opt(a.source_model_id)}};
       o["unit_name"] = lineage.unit_names[a.unit_id];
       adopters.push_back(std::move(o));
     }

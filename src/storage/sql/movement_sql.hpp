@@ -50,6 +50,9 @@ ON CONFLICT (campaign_id, organisation_id) DO UPDATE SET until_date = excluded.u
 inline constexpr std::string_view kSelectReopening = R"~(
 SELECT until_date FROM registration_reopenings WHERE campaign_id = :c AND organisation_id = :o)~";
 
+inline constexpr std::string_view kSelectReopenings = R"~(
+SELECT organisation_id, until_date FROM registration_reopenings WHERE campaign_id = :c)~";
+
 inline constexpr std::string_view kInsertModel = R"~(
 INSERT INTO models (campaign_id, unit_id, kind, subject, field_code, title, title_folded, title_sort,
                     owner_organisation_id, owner_person_id, address, latitude, longitude, description, goals,
