@@ -81,7 +81,7 @@ int Serve(const Config& config) {
   SystemClock clock;
   Services services(*db, clock);
   http::Metrics metrics;
-  http::App app(http::BuildRouter(services, metrics), http::StaticFiles(config.server.static_dir), metrics,
+  http::App app(http::BuildRouter(services, metrics, config.server.upload_limit), http::StaticFiles(config.server.static_dir), metrics,
                 config.log.access_log);
   http::Server server(config.server, app);
   metrics.SetGauges([&db, &server] {

@@ -86,6 +86,8 @@ const std::vector<Setting>& Table() {
         [](Config& c, auto k, auto v) { return ParseInt<size_t>(k, v, 1024, 1 << 20, c.server.header_limit); });
     add("server.body_limit", "largest request body in bytes (over it: 413)",
         [](Config& c, auto k, auto v) { return ParseInt<size_t>(k, v, 0, 1ULL << 32, c.server.body_limit); });
+    add("server.upload_limit", "largest body of an upload route (progress reports with files) in bytes",
+        [](Config& c, auto k, auto v) { return ParseInt<size_t>(k, v, 0, 1ULL << 32, c.server.upload_limit); });
     add("server.header_timeout_ms", "time allowed to receive a whole request (over it: 408)",
         [](Config& c, auto k, auto v) { return ParseMillis(k, v, c.server.header_timeout); });
     add("server.idle_timeout_ms", "time a kept-alive connection may wait for its next request",

@@ -21,6 +21,7 @@ struct ServerConfig {
   int max_connections = 1024;  //!< connections over this get 503 and are closed
   size_t header_limit = 16 * 1024;
   size_t body_limit = 1024 * 1024;
+  size_t upload_limit = 48 * 1024 * 1024;  //!< routes that take files (base64 in JSON: 4/3 of the files)
   std::chrono::milliseconds header_timeout{10'000};  //!< to receive a whole request head (and body)
   std::chrono::milliseconds idle_timeout{60'000};    //!< between requests on a kept-alive connection
   std::chrono::milliseconds shutdown_grace{10'000};  //!< in-flight requests may finish within this

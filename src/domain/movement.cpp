@@ -260,6 +260,19 @@ Status ValidateScore(const Criterion& criterion, double score) {
   return OkStatus();
 }
 
+std::string_view ToString(ReportKind k) {
+  switch (k) {
+    case ReportKind::kProgress: return "progress";
+    case ReportKind::kInterim: return "interim";
+    case ReportKind::kFinal: return "final";
+  }
+  return "progress";
+}
+std::optional<ReportKind> ParseReportKind(std::string_view s) {
+  static constexpr ReportKind kAll[] = {ReportKind::kProgress, ReportKind::kInterim, ReportKind::kFinal};
+  return ParseEnum(s, kAll);
+}
+
 std::string_view ToString(Vote v) {
   switch (v) {
     case Vote::kAgree: return "agree";

@@ -135,6 +135,34 @@ Status CheckRegistrationOpen(const Campaign& c, const Date& today, bool reopened
 //! Registering one more model for an organisation of `kind` that already has `registered` in the campaign.
 Status CheckQuota(const Campaign& c, const std::string& organisation_kind, int registered);
 
+// ---- Progress reports and their evidence ----
+
+enum class ReportKind { kProgress, kInterim, kFinal };  //!< báo cáo tiến độ | sơ kết | tổng kết
+std::string_view ToString(ReportKind k);
+std::optional<ReportKind> ParseReportKind(std::string_view s);
+
+struct AttachmentMeta {
+  int64_t id = 0;
+  int64_t report_id = 0;
+  std::string file_name;
+  std::string media_type;
+  int64_t size_bytes = 0;
+  std::optional<int> width, height;
+  bool is_public = false;  //!< the owner marked it for the public showcase
+  bool has_thumbnail = false;
+  std::string created_at;
+};
+
+struct ProgressReport {
+  int64_t id = 0;
+  int64_t model_id = 0;
+  ReportKind kind = ReportKind::kProgress;
+  std::string body;
+  std::string author;  //!< display name of who wrote it
+  std::string created_at;
+  std::vector<AttachmentMeta> attachments;
+};
+
 // ---- Council scoring and the secret ballot ----
 
 struct CriterionResult {

@@ -4,13 +4,13 @@
 
 namespace danvan::http {
 
-Router BuildRouter(Services& services, Metrics& metrics) {
+Router BuildRouter(Services& services, Metrics& metrics, size_t upload_limit) {
   Router router;
   AddSystemRoutes(router, services, metrics);
   AddAccountRoutes(router, services);
   AddTerritoryRoutes(router, services);
   AddCommunityRoutes(router, services);
-  AddMovementRoutes(router, services);
+  AddMovementRoutes(router, services, upload_limit);
   return router;
 }
 

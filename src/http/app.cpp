@@ -66,6 +66,12 @@ Response App::Handle(Request& request) {
   return response;
 }
 
+size_t App::BodyLimitFor(std::string_view method, std::string_view path, size_t fallback) const {
+  auto match = router_.Match(method, path);
+  if (auto* m = std::get_if<RouteMatch>(&match); m && m->route->body_limit > 0) return m->route->body_limit;
+  return fallback;
+}
+
 Response App::Refuse(Request& request, const Error& error) {
   Response response = ErrorResponse(error);
   Finish(request, response);

@@ -23,6 +23,9 @@ class App {
 
   const Router& router() const { return router_; }
 
+  //! The body limit for a request, known once its head is read: a route's own (uploads) or `fallback`.
+  size_t BodyLimitFor(std::string_view method, std::string_view path, size_t fallback) const;
+
  private:
   void Finish(const Request& request, Response& response);
 

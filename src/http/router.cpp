@@ -35,11 +35,11 @@ bool MatchPattern(std::string_view pattern, std::string_view path, std::map<std:
 
 }  // namespace
 
-void Router::Add(std::string method, std::string pattern, Handler handler) {
+void Router::Add(std::string method, std::string pattern, Handler handler, size_t body_limit) {
   if (pattern.empty() || pattern.front() != '/') throw std::logic_error("route pattern must start with /: " + pattern);
   for (const auto& r : routes_)
     if (r.method == method && r.pattern == pattern) throw std::logic_error("route added twice: " + pattern);
-  routes_.push_back(Route{std::move(method), std::move(pattern), std::move(handler)});
+  routes_.push_back(Route{std::move(method), std::move(pattern), std::move(handler), body_limit});
 }
 
 std::variant<RouteMatch, PathNotFound, MethodNotAllowed> Router::Match(std::string_view method,

@@ -18,6 +18,7 @@ struct Route {
   std::string method;
   std::string pattern;  //!< "/api/v1/units/{id}"
   Handler handler;
+  size_t body_limit = 0;  //!< a larger limit for uploads; 0 = the server's server.body_limit
 };
 
 struct RouteMatch {
@@ -31,7 +32,7 @@ struct MethodNotAllowed {
 
 class Router {
  public:
-  void Add(std::string method, std::string pattern, Handler handler);
+  void Add(std::string method, std::string pattern, Handler handler, size_t body_limit = 0);
   std::variant<RouteMatch, PathNotFound, MethodNotAllowed> Match(std::string_view method,
                                                                 std::string_view path) const;
   const std::vector<Route>& routes() const { return routes_; }

@@ -202,6 +202,11 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
       if (!ec && n > self->server_.config_.header_limit) ec = bhttp::error::header_limit;
       if (!ec && self->timed_out_) ec = beast::error::timeout;  // the deadline passed with nothing to cancel
       if (ec) return self->OnRead(ec);
+      // Uploads have a larger limit of their own, known only now that the head says where the request goes.
+      Request probe;
+      if (ParseTarget(self->parser_->get().target(), probe))
+        self->parser_->body_limit(self->server_.app_.BodyLimitFor(self->parser_->get().method_string(), probe.path,
+                                                                   self->server_.config_.body_limit));
       bhttp::async_read(self->stream_, self->buffer_, *self->parser_,
                         [self](beast::error_code ec, size_t) { self->OnRead(ec); });
     });

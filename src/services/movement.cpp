@@ -1,5 +1,6 @@
 #include "services/movement.hpp"
 
+#include "documents/media.hpp"
 #include "services/community.hpp"
 #include "services/territory.hpp"
 
@@ -389,6 +390,121 @@ Result<Lineage> MovementService::LineageOf(int64_t model_id) {
     units.erase(m->unit_id);
     l.units = static_cast<int>(units.size());
     return l;
+  });
+}
+
+Result<ProgressReport> MovementService::AddReport(const Caller& caller, int64_t model_id, const ReportInput& in) {
+  auto kind = ParseReportKind(in.kind);
+  if (!kind)
+    return MakeError(ErrorKind::kInvalidInput, "invalid_report_kind", "Loại báo cáo phải là progress, interim hoặc final.",
+                     "kind must be progress, interim or final.")
+        .WithDetail("field", "kind");
+  if (in.body.empty() && in.files.empty())
+    return MakeError(ErrorKind::kInvalidInput, "field_required", "Báo cáo cần nội dung hoặc tệp minh chứng.",
+                     "A report needs text or evidence files.")
+        .WithDetail("field", "body");
+  std::vector<std::pair<std::string, size_t>> sizes;
+  for (const auto& f : in.files) sizes.emplace_back(f.file_name, f.bytes.size());
+  DANVAN_TRY(CheckLimits(sizes, MediaLimits{}));
+  // Detect and clean every file before the transaction: decoding photos is CPU work, not database work.
+  struct Prepared {
+    AttachmentMeta meta;
+    std::string bytes;
+    std::optional<std::string> thumbnail;
+  };
+  std::vector<Prepared> prepared;
+  for (size_t i = 0; i < in.files.size(); ++i) {
+    const auto& f = in.files[i];
+    auto detected = DetectMediaKind(f.bytes);
+    if (!detected) return std::move(detected).error().WithDetail("file", boost::json::string(f.file_name));
+    Prepared p;
+    p.meta.file_name = f.file_name.empty() ? "tep" + std::string(Extension(*detected)) : f.file_name;
+    p.meta.media_type = std::string(MimeType(*detected));
+    p.meta.is_public = f.is_public;
+    if (IsPhoto(*detected)) {
+      auto photo = ProcessPhoto(f.bytes, *detected);
+      if (!photo) return std::move(photo).error().WithDetail("file", boost::json::string(f.file_name));
+      p.bytes = std::move(photo->bytes);
+      p.thumbnail = std::move(photo->thumbnail);
+      p.meta.width = photo->width;
+      p.meta.height = photo->height;
+      p.meta.has_thumbnail = true;
+    } else {
+      p.bytes = f.bytes;
+    }
+    p.meta.size_bytes = static_cast<int64_t>(p.bytes.size());
+    prepared.push_back(std::move(p));
+  }
+  const std::string now = FormatUtc(clock_.Now());
+  return db_.Run<ProgressReport>(TxMode::kWrite, [&](Tx& tx) -> Result<ProgressReport> {
+    auto m = repos_.movement->FindModel(tx, model_id);
+    if (!m || !(Has(tx, caller, Permission::kViewUnitPrivate, m->unit_id) || SpeaksFor(caller.principal, *m)))
+      return ModelNotFound();
+    if (!Has(tx, caller, Permission::kManageMovement, m->unit_id) && !SpeaksFor(caller.principal, *m)) return Forbidden();
+    if (m->status == ModelStatus::kDraft || m->status == ModelStatus::kStopped || m->status == ModelStatus::kCarriedOver ||
+        m->status == ModelStatus::kNotRecognised)
+      return MakeError(ErrorKind::kInvalidTransition, "model_not_reporting",
+                       "Chỉ báo cáo tiến độ cho mô hình đã đăng ký và đang thực hiện.",
+                       "Progress is reported only for registered models that are under way.");
+    ProgressReport r{0, model_id, *kind, in.body, caller.principal.display_name.empty() ? caller.principal.username
+                                                                                        : caller.principal.display_name,
+                     now, {}};
+    r.id = repos_.movement->InsertReport(tx, r);
+    for (auto& p : prepared) {
+      p.meta.report_id = r.id;
+      p.meta.created_at = now;
+      p.meta.id = repos_.movement->InsertAttachment(tx, p.meta, p.bytes, p.thumbnail);
+      r.attachments.push_back(p.meta);
+    }
+    boost::json::array files;
+    for (const auto& a : r.attachments)
+      files.push_back({{"id", a.id}, {"file_name", a.file_name}, {"media_type", a.media_type}, {"size", a.size_bytes}});
+    audit_.Record(tx, caller.actor(),
+                  AuditEvent{Chain(m->unit_id), "progress_report", std::to_string(r.id), "create", std::nullopt,
+                             boost::json::serialize(boost::json::object{{"model_id", model_id},
+                                                                        {"kind", ToString(*kind)},
+                                                                        {"attachments", files}})});
+    return r;
+  });
+}
+
+Result<std::vector<ProgressReport>> MovementService::Reports(const Caller& caller, int64_t model_id) {
+  return db_.Run<std::vector<ProgressReport>>(TxMode::kRead, [&](Tx& tx) -> Result<std::vector<ProgressReport>> {
+    auto m = repos_.movement->FindModel(tx, model_id);
+    if (!m || !(Has(tx, caller, Permission::kViewUnitPrivate, m->unit_id) || SpeaksFor(caller.principal, *m)))
+      return ModelNotFound();
+    return repos_.movement->ReportsOf(tx, model_id);
+  });
+}
+
+Result<std::vector<AttachmentMeta>> MovementService::PublicPhotos(int64_t model_id) {
+  return db_.Run<std::vector<AttachmentMeta>>(TxMode::kRead, [&](Tx& tx) -> Result<std::vector<AttachmentMeta>> {
+    auto m = repos_.movement->FindModel(tx, model_id);
+    if (!m || (m->status != ModelStatus::kRecognised && m->status != ModelStatus::kCarriedOver)) return ModelNotFound();
+    std::vector<AttachmentMeta> out;
+    for (const auto& r : repos_.movement->ReportsOf(tx, model_id))
+      for (const auto& a : r.attachments)
+        if (a.is_public && a.has_thumbnail) out.push_back(a);
+    return out;
+  });
+}
+
+Result<AttachmentDownload> MovementService::Attachment(const std::optional<Caller>& caller, int64_t id, bool thumbnail) {
+  return db_.Run<AttachmentDownload>(TxMode::kRead, [&](Tx& tx) -> Result<AttachmentDownload> {
+    const auto not_found = MakeError(ErrorKind::kNotFound, "attachment_not_found", "Không tìm thấy tệp.", "No such file.");
+    auto found = repos_.movement->FindAttachment(tx, id);
+    if (!found) return not_found;
+    auto m = repos_.movement->FindModel(tx, found->second);
+    if (!m) return not_found;
+    const bool staff = caller && (Has(tx, *caller, Permission::kViewUnitPrivate, m->unit_id) || SpeaksFor(caller->principal, *m));
+    const bool is_public = found->first.is_public &&
+                           (m->status == ModelStatus::kRecognised || m->status == ModelStatus::kCarriedOver);
+    if (!staff && !is_public) return not_found;
+    auto bytes = repos_.movement->AttachmentBytes(tx, id, thumbnail);
+    if (!bytes) return not_found;
+    AttachmentDownload d{found->first, std::move(*bytes)};
+    if (thumbnail) d.meta.media_type = "image/jpeg";
+    return d;
   });
 }
 

@@ -56,6 +56,23 @@ struct ModelInput {
   std::optional<int64_t> carried_from_id;  //!< set by CarryOver
 };
 
+struct UploadedFile {
+  std::string file_name;
+  std::string bytes;
+  bool is_public = false;
+};
+
+struct ReportInput {
+  std::string kind = "progress";
+  std::string body;
+  std::vector<UploadedFile> files;
+};
+
+struct AttachmentDownload {
+  AttachmentMeta meta;
+  std::string bytes;
+};
+
 struct Lineage {
   Model model;
   std::vector<Model> adopters;  //!< every model below it, directly or through other adopters
@@ -104,6 +121,14 @@ class MovementService {
   //! A recognised model adopted by another organisation or unit, as a new model in the adopter's campaign.
   Result<Model> Adopt(const Caller& caller, int64_t source_model_id, ModelInput input);
   Result<Lineage> LineageOf(int64_t model_id);
+
+  //! A progress report with evidence, by the owner's member or an officer. Types are decided by content;
+  //! photos are re-encoded without metadata (location included) and get thumbnails.
+  Result<ProgressReport> AddReport(const Caller& caller, int64_t model_id, const ReportInput& input);
+  Result<std::vector<ProgressReport>> Reports(const Caller& caller, int64_t model_id);
+  //! Attachments the owner marked public, of a public (recognised) model.
+  Result<std::vector<AttachmentMeta>> PublicPhotos(int64_t model_id);
+  Result<AttachmentDownload> Attachment(const std::optional<Caller>& caller, int64_t id, bool thumbnail);
   //! In one action: carries the still-effective recognised models (`keep`) of one campaign into a later one,
   //! and stops the ineffective ones (`close`) with the reason; recognised models in neither list stay as they are.
   Result<std::vector<Model>> CarryOver(const Caller& caller, int64_t from_campaign, int64_t to_campaign,

@@ -7,6 +7,8 @@
 
 #include <map>
 
+#include <sodium.h>
+
 namespace danvan {
 namespace {
 
@@ -76,6 +78,24 @@ Model ModelFromRow(const soci::row& r) {
   m.created_at = r.get<std::string>(21);
   m.updated_at = r.get<std::string>(22);
   return m;
+}
+
+std::string Base64(const std::string& bytes) {
+  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                    sodium_base64_VARIANT_ORIGINAL);
+  out.resize(out.size() - 1);  // the terminating NUL
+  return out;
+}
+
+std::string FromBase64(const std::string& text) {
+  std::string out(text.size() / 4 * 3 + 3, '\0');
+  size_t len = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr,
+                        &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
+    throw std::runtime_error("a stored attachment is not valid base64");
+  out.resize(len);
+  return out;
 }
 
 class SociMovementRepository final : public MovementRepository {
@@ -276,6 +296,76 @@ class SociMovementRepository final : public MovementRepository {
     }
     AttachIndicators(tx, out);
     return out;
+  }
+
+  int64_t InsertReport(Tx& tx, const ProgressReport& r) override {
+    int64_t id = 0;
+    const std::string kind(ToString(r.kind));
+    tx.session() << sql::kInsertReport, soci::use(r.model_id), soci::use(kind), soci::use(r.body), soci::use(r.author),
+        soci::use(r.created_at), soci::into(id);
+    return id;
+  }
+
+  int64_t InsertAttachment(Tx& tx, const AttachmentMeta& a, const std::string& content,
+                           const std::optional<std::string>& thumbnail) override {
+    int64_t id = 0;
+    const std::string content64 = Base64(content);
+    std::optional<std::string> thumb64;
+    if (thumbnail) thumb64 = Base64(*thumbnail);
+    const int is_public = a.is_public ? 1 : 0;
+    tx.session() << sql::kInsertAttachment, soci::use(a.report_id), soci::use(a.file_name), soci::use(a.media_type),
+        soci::use(a.size_bytes), soci::use(content64), soci::use(thumb64), soci::use(a.width), soci::use(a.height),
+        soci::use(is_public), soci::use(a.created_at), soci::into(id);
+    return id;
+  }
+
+  static AttachmentMeta AttachmentFromRow(const soci::row& r) {
+    AttachmentMeta a;
+    a.id = RowInt(r, 0);
+    a.report_id = RowInt(r, 1);
+    a.file_name = r.get<std::string>(2);
+    a.media_type = r.get<std::string>(3);
+    a.size_bytes = RowInt(r, 4);
+    if (auto w = RowOptInt(r, 5)) a.width = static_cast<int>(*w);
+    if (auto h = RowOptInt(r, 6)) a.height = static_cast<int>(*h);
+    a.is_public = RowInt(r, 7) != 0;
+    a.has_thumbnail = RowInt(r, 8) != 0;
+    a.created_at = r.get<std::string>(9);
+    return a;
+  }
+
+  std::vector<ProgressReport> ReportsOf(Tx& tx, int64_t model_id) override {
+    std::vector<ProgressReport> out;
+    {
+      soci::rowset<soci::row> rows = (tx.session().prepare << sql::kSelectReports, soci::use(model_id));
+      for (const auto& r : rows)
+        out.push_back(ProgressReport{RowInt(r, 0), RowInt(r, 1), ParseReportKind(r.get<std::string>(2)).value_or(ReportKind::kProgress),
+                                     r.get<std::string>(3), r.get<std::string>(4), r.get<std::string>(5), {}});
+    }
+    soci::rowset<soci::row> rows = (tx.session().prepare << sql::kSelectReportAttachments, soci::use(model_id));
+    for (const auto& r : rows) {
+      auto a = AttachmentFromRow(r);
+      for (auto& report : out)
+        if (report.id == a.report_id) report.attachments.push_back(a);
+    }
+    return out;
+  }
+
+  std::optional<std::pair<AttachmentMeta, int64_t>> FindAttachment(Tx& tx, int64_t id) override {
+    soci::rowset<soci::row> rows = (tx.session().prepare << sql::kSelectAttachment, soci::use(id));
+    for (const auto& r : rows) return std::make_pair(AttachmentFromRow(r), static_cast<int64_t>(RowInt(r, 10)));
+    return std::nullopt;
+  }
+
+  std::optional<std::string> AttachmentBytes(Tx& tx, int64_t id, bool thumbnail) override {
+    soci::rowset<soci::row> rows =
+        (tx.session().prepare << (thumbnail ? sql::kSelectAttachmentThumbnail : sql::kSelectAttachmentContent), soci::use(id));
+    for (const auto& r : rows) {
+      auto text = RowOptString(r, 0);
+      if (!text) return std::nullopt;
+      return FromBase64(*text);
+    }
+    return std::nullopt;
   }
 
   int64_t InsertCouncil(Tx& tx, Council& c) override {

@@ -273,6 +273,16 @@ class MovementRepository {
   //! Every model adopted from `model_id`, their adopters, and so on: the whole lineage below it.
   virtual std::vector<Model> Descendants(Tx& tx, int64_t model_id) = 0;
 
+  virtual int64_t InsertReport(Tx& tx, const ProgressReport& report) = 0;
+  //! Stores the bytes (and the thumbnail, if any) of one attachment.
+  virtual int64_t InsertAttachment(Tx& tx, const AttachmentMeta& meta, const std::string& content,
+                                   const std::optional<std::string>& thumbnail) = 0;
+  //! A model's reports, newest first, with their attachments' metadata: two queries.
+  virtual std::vector<ProgressReport> ReportsOf(Tx& tx, int64_t model_id) = 0;
+  //! An attachment's metadata, its model and its bytes (the thumbnail's when asked and present).
+  virtual std::optional<std::pair<AttachmentMeta, int64_t>> FindAttachment(Tx& tx, int64_t id) = 0;
+  virtual std::optional<std::string> AttachmentBytes(Tx& tx, int64_t id, bool thumbnail) = 0;
+
   virtual int64_t InsertCouncil(Tx& tx, Council& council) = 0;  //!< fills member ids
   virtual std::optional<Council> FindCouncil(Tx& tx, int64_t id) = 0;
   virtual int64_t InsertSession(Tx& tx, const CouncilSession& session, const std::string& at) = 0;

@@ -24,6 +24,9 @@ export const CHROMIUM = process.env.DANVAN_CHROMIUM ?? '/usr/bin/chromium'
 export const SHOTS = process.env.DANVAN_E2E_SHOTS ?? path.join(os.tmpdir(), 'danvan-e2e')
 
 export const ADMIN = { username: 'admin', password: 'mật-khẩu-thử-2022' }
+/** `danvan seed demo`'s logins (admin, canbo.lythaito, xem.lythaito, …) share one password. */
+export const DEMO_PASSWORD = 'danvan-demo-2022'
+export const demoUser = (username) => ({ username, password: DEMO_PASSWORD })
 
 export function makeTempDir(prefix = 'danvan-e2e-') {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
@@ -36,13 +39,22 @@ function run(args, input) {
   return r.stdout
 }
 
-/** A fresh database with the admin user and the 2025 merger table of Hoàn Kiếm. */
-export function prepareDatabase(dir) {
-  for (const [what, p] of [['danvan binary (DANVAN_BIN)', BIN], ['merger table', MERGER_TSV],
-    ['built web app (DANVAN_WEB_DIST; run `cd web && npm run build`)', path.join(DIST, 'index.html')]]) {
+/**
+ * A fresh database: the admin user and the 2025 merger table of Hoàn Kiếm; or, with `demo`, what
+ * `danvan seed demo` loads (the Lý Thái Tổ 2022 story, its organisations and people, one login per role).
+ */
+export function prepareDatabase(dir, { demo = false } = {}) {
+  const needed = [['danvan binary (DANVAN_BIN)', BIN],
+    ['built web app (DANVAN_WEB_DIST; run `cd web && npm run build`)', path.join(DIST, 'index.html')]]
+  if (!demo) needed.push(['merger table', MERGER_TSV])
+  for (const [what, p] of needed) {
     if (!fs.existsSync(p)) throw new Error(`missing ${what}: ${p}`)
   }
   const db = path.join(dir, 'danvan.db')
+  if (demo) {
+    run(['seed', 'demo', '--db', `sqlite:${db}`])
+    return db
+  }
   run(['user', 'add', '--admin', ADMIN.username, '--password-stdin', '--db', `sqlite:${db}`], `${ADMIN.password}\n`)
   run(['import', 'units', MERGER_TSV, '--db', `sqlite:${db}`])
   return db
@@ -130,12 +142,13 @@ export async function screenshot(page, name) {
 }
 
 /**
- * Everything one test file needs: a database, the server, a browser. `pageErrors` collects uncaught errors of
- * every page opened with `newPage`, to be asserted empty at the end.
+ * Everything one test file needs: a database (`demo`: the seeded demo ward), the server, a browser. `pageErrors`
+ * collects uncaught errors (and errors logged on the console, apart from failed requests) of every page opened
+ * with `newPage`, to be asserted empty at the end.
  */
-export async function setUp({ viewport } = {}) {
+export async function setUp({ viewport, demo = false } = {}) {
   const dir = makeTempDir()
-  const db = prepareDatabase(dir)
+  const db = prepareDatabase(dir, { demo })
   const server = await startServer(db)
   const browser = await launchBrowser()
   const pageErrors = []
@@ -148,6 +161,10 @@ export async function setUp({ viewport } = {}) {
       const page = await browser.context.newPage()
       if (viewport) await page.setViewportSize(viewport)
       page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`))
+      // Vue reports an error thrown in a component's setup or render on the console, not as a page error.
+      page.on('console', (m) => {
+        if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) pageErrors.push(`${page.url()}: ${m.text()}`)
+      })
       return page
     },
     async tearDown() {
@@ -169,6 +186,13 @@ export async function logIn(page, url, { username, password } = ADMIN) {
   await page.getByLabel('Mật khẩu', { exact: true }).fill(password)
   await page.getByRole('button', { name: 'Đăng nhập' }).click()
   await page.waitForURL((u) => !u.pathname.startsWith('/login'))
+}
+
+/** Logs out with the header's button and waits for the log-in page. */
+export async function logOut(page) {
+  await page.getByTestId('logout').click()
+  await page.waitForURL(/\/login/)
+  await page.getByText('Bạn đã đăng xuất.').waitFor()
 }
 
 /** The app's Element Plus transitions (dialogs, drawers) settle before a screenshot or a check of the layout. */

@@ -109,6 +109,24 @@ const uniq = () => `${Date.now().toString(36).slice(-4)}${(++seq).toString(36)}`
  * `verifyUnchanged()` for a refused write. `prepare` also gets the cell's expected outcome: costly fixtures are
  * shared by the cells that must be refused (ctx.fixture), since those must leave them unchanged.
  */
+// A 1×1 PNG: the smallest photo the server accepts.
+const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+// One attachment per target, uploaded by the system admin once and shared by every actor's cell.
+async function attachmentFor(ctx, t) {
+  ctx.attachments ??= {};
+  if (!ctx.attachments[t]) {
+    const [w, kind] = t.split('.');
+    const id = kind === 'public' ? ctx.recognised[w] : ctx.registered[w];
+    const res = await ctx.asAdmin('POST', `/api/v1/models/${id}/reports`, {
+      kind: 'progress', body: 'Minh chứng', attachments: [{ file_name: 'anh.png', content_base64: TINY_PNG, public: kind === 'public' }],
+    });
+    assert.equal(res.status, 201, `upload for ${t}: ${res.body?.slice?.(0, 200)}`);
+    ctx.attachments[t] = res.json.attachments[0].id;
+  }
+  return ctx.attachments[t];
+}
+
 const ROUTES = {
   // --- system ------------------------------------------------------------------------------------------
   'GET /healthz': { expect: PUBLIC },
@@ -702,6 +720,58 @@ const ROUTES = {
         verifyUnchanged: async () => assert.equal((await ctx.asAdmin('GET', `/api/v1/models/${id}`)).json.status, from),
       };
     },
+  },
+  'GET /api/v1/models/{id}/reports': {
+    auth: true,
+    // A model's reports are read by those granted on its unit and by the member who speaks for its owner.
+    targets: ['ltt', 'hb'],
+    expect: (a, t) => (granted(a, t) || speaks(a, t) ? ok() : notFound('model_not_found')),
+    prepare: (ctx, a, t) => ({ params: { id: ctx.registered[t] }, check: (res) => assert.ok(Array.isArray(res.json.items)) }),
+  },
+  'POST /api/v1/models/{id}/reports': {
+    auth: true,
+    // Evidence is reported by the unit admin or the owner's member; other staff of the unit are refused, the rest
+    // do not learn that the model exists.
+    targets: ['ltt', 'hb'],
+    expect: (a, t) => {
+      if (!granted(a, t) && !speaks(a, t)) return notFound('model_not_found');
+      return manages(a, t) || speaks(a, t) ? ok(201) : FORBIDDEN;
+    },
+    prepare: async (ctx, a, t) => {
+      const id = ctx.registered[t];
+      const count = async () => (await ctx.asAdmin('GET', `/api/v1/models/${id}/reports`)).json.items.length;
+      const before = await count();
+      return {
+        params: { id },
+        body: { kind: 'progress', body: `Báo cáo ${uniq()}`, attachments: [{ file_name: 'anh.png', content_base64: TINY_PNG }] },
+        check: (res) => {
+          assert.equal(res.json.model_id, id);
+          assert.equal(res.json.attachments[0].media_type, 'image/png');
+        },
+        verifyUnchanged: async () => assert.equal(await count(), before),
+      };
+    },
+  },
+  'GET /api/v1/models/{id}/photos': {
+    // The public photos of a recognised model are public; an unrecognised model has none to show, for anyone.
+    targets: ['ltt.rec', 'ltt'],
+    expect: (a, t) => (t.endsWith('.rec') ? ok() : notFound('model_not_found')),
+    prepare: (ctx, a, t) => ({
+      params: { id: t.endsWith('.rec') ? ctx.recognised.ltt : ctx.registered.ltt },
+      check: (res) => assert.ok(Array.isArray(res.json.items)),
+    }),
+  },
+  'GET /api/v1/attachments/{id}': {
+    // 'ltt.private': a file of a registered model (staff of the unit and the owner's member);
+    // 'ltt.public': a photo marked public on a recognised model (everyone).
+    targets: ['ltt.private', 'hb.private', 'ltt.public'],
+    expect: (a, t) => (t.endsWith('.public') || granted(a, place(t)) || speaks(a, place(t)) ? ok() : notFound('attachment_not_found')),
+    prepare: async (ctx, a, t) => ({ params: { id: await attachmentFor(ctx, t) }, check: (res) => assert.equal(res.headers['content-type'], 'image/png') }),
+  },
+  'GET /api/v1/attachments/{id}/thumbnail': {
+    targets: ['ltt.private', 'hb.private', 'ltt.public'],
+    expect: (a, t) => (t.endsWith('.public') || granted(a, place(t)) || speaks(a, place(t)) ? ok() : notFound('attachment_not_found')),
+    prepare: async (ctx, a, t) => ({ params: { id: await attachmentFor(ctx, t) }, check: (res) => assert.equal(res.headers['content-type'], 'image/jpeg') }),
   },
   'GET /api/v1/models/{id}/adoptions': {
     // A recognised model's lineage is public; for any other model (a registered one here) it is not found, for all.

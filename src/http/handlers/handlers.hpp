@@ -11,6 +11,6 @@ void AddSystemRoutes(Router& router, Services& services, Metrics& metrics);
 void AddAccountRoutes(Router& router, Services& services);
 void AddTerritoryRoutes(Router& router, Services& services);
 void AddCommunityRoutes(Router& router, Services& services);
-void AddMovementRoutes(Router& router, Services& services);
+void AddMovementRoutes(Router& router, Services& services, size_t upload_limit);
 
 }  // namespace danvan::http

@@ -5,6 +5,8 @@
 #include "http/params.hpp"
 
 #include <boost/json.hpp>
+#include <fmt/format.h>
+#include <sodium.h>
 
 namespace danvan::http {
 namespace {
@@ -265,10 +267,103 @@ Response NoContent() {
   return r;
 }
 
+
+json::object AttachmentJson(const AttachmentMeta& a) {
+  json::object o{{"id", a.id},
+                 {"file_name", a.file_name},
+                 {"media_type", a.media_type},
+                 {"size_bytes", a.size_bytes},
+                 {"public", a.is_public},
+                 {"url", "/api/v1/attachments/" + std::to_string(a.id)}};
+  if (a.width) o["width"] = *a.width;
+  if (a.height) o["height"] = *a.height;
+  if (a.has_thumbnail) o["thumbnail_url"] = "/api/v1/attachments/" + std::to_string(a.id) + "/thumbnail";
+  return o;
+}
+
+json::object ReportJson(const ProgressReport& r) {
+  json::array files;
+  for (const auto& a : r.attachments) files.push_back(AttachmentJson(a));
+  return {{"id", r.id}, {"model_id", r.model_id}, {"kind", ToString(r.kind)}, {"body", r.body},
+          {"author", r.author}, {"created_at", r.created_at}, {"attachments", std::move(files)}};
+}
+
+Result<std::string> DecodeBase64(std::string_view text, std::string_view file) {
+  std::string out(text.size() / 4 * 3 + 3, '\0');
+  size_t len = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), " \r\n",
+                        &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
+    return MakeError(ErrorKind::kInvalidInput, "invalid_base64", "Nội dung tệp không phải base64 hợp lệ.",
+                     "The file's content is not valid base64.")
+        .WithDetail("file", json::string(file));
+  out.resize(len);
+  return out;
+}
+
+Response FileResponse(const AttachmentDownload& d) {
+  Response r;
+  r.content_type = d.meta.media_type;
+  r.body = d.bytes;
+  const bool inline_view = d.meta.media_type.rfind("image/", 0) == 0;
+  // RFC 6266 / 5987: the UTF-8 name for browsers, an ASCII fallback for the rest.
+  std::string ascii;
+  for (char c : d.meta.file_name) ascii.push_back((c & 0x80) || c == '"' || c == '\\' ? '_' : c);
+  std::string encoded;
+  for (unsigned char c : d.meta.file_name) {
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+      encoded.push_back(static_cast<char>(c));
+    } else {
+      encoded += fmt::format("%{:02X}", c);
+    }
+  }
+  r.SetHeader("Content-Disposition", std::string(inline_view ? "inline" : "attachment") + "; filename=\"" + ascii +
+                                         "\"; filename*=UTF-8''" + encoded);
+  r.SetHeader("Cache-Control", "private, max-age=3600");
+  return r;
+}
+
 }  // namespace
 
-void AddMovementRoutes(Router& router, Services& services) {
+void AddMovementRoutes(Router& router, Services& services, size_t upload_limit) {
   auto& mv = services.movement;
+  router.Add("POST", "/api/v1/models/{id}/reports", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
+    const auto id = DANVAN_TRY(PathId(req));
+    auto body = DANVAN_TRY(ParseJsonObject(req));
+    ReportInput in;
+    if (auto k = Str(body, "kind"); !k.empty()) in.kind = k;
+    in.body = Str(body, "body");
+    if (const auto* list = body.if_contains("attachments"); list && list->is_array())
+      for (const auto& e : list->as_array()) {
+        if (!e.is_object()) return BadField("attachments", "Tệp đính kèm không hợp lệ.", "Invalid attachment.");
+        const auto& o = e.as_object();
+        UploadedFile f;
+        f.file_name = Str(o, "file_name");
+        f.bytes = DANVAN_TRY(DecodeBase64(Str(o, "content_base64"), f.file_name));
+        if (const auto* p = o.if_contains("public"); p && p->is_bool()) f.is_public = p->as_bool();
+        in.files.push_back(std::move(f));
+      }
+    return JsonResponse(201, ReportJson(DANVAN_TRY(mv.AddReport(c, id, in))));
+  }), upload_limit);
+  router.Add("GET", "/api/v1/models/{id}/reports", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
+    auto reports = DANVAN_TRY(mv.Reports(c, DANVAN_TRY(PathId(req))));
+    json::array items;
+    for (const auto& r : reports) items.push_back(ReportJson(r));
+    return JsonResponse(200, {{"items", std::move(items)}});
+  }));
+  router.Add("GET", "/api/v1/models/{id}/photos", [&mv](Request& req) -> Result<Response> {
+    auto photos = DANVAN_TRY(mv.PublicPhotos(DANVAN_TRY(PathId(req))));
+    json::array items;
+    for (const auto& a : photos) items.push_back(AttachmentJson(a));
+    return JsonResponse(200, {{"items", std::move(items)}});
+  });
+  router.Add("GET", "/api/v1/attachments/{id}", [&services, &mv](Request& req) -> Result<Response> {
+    const auto id = DANVAN_TRY(PathId(req));
+    return FileResponse(DANVAN_TRY(mv.Attachment(OptionalCaller(services, req), id, false)));
+  });
+  router.Add("GET", "/api/v1/attachments/{id}/thumbnail", [&services, &mv](Request& req) -> Result<Response> {
+    const auto id = DANVAN_TRY(PathId(req));
+    return FileResponse(DANVAN_TRY(mv.Attachment(OptionalCaller(services, req), id, true)));
+  });
   router.Add("GET", "/api/v1/fields", [&mv](Request&) -> Result<Response> {
     auto fields = DANVAN_TRY(mv.Fields());
     json::array items;

@@ -121,6 +121,28 @@ inline constexpr std::string_view kCountRegistered = R"~(
 SELECT COUNT(*) FROM models WHERE campaign_id = :c AND owner_organisation_id = :o
   AND status NOT IN ('draft', 'stopped'))~";
 
+inline constexpr std::string_view kInsertReport = R"~(
+INSERT INTO progress_reports (model_id, kind, body, author, created_at) VALUES (:m, :kind, :body, :author, :at)
+RETURNING id)~";
+inline constexpr std::string_view kInsertAttachment = R"~(
+INSERT INTO attachments (report_id, file_name, media_type, size_bytes, content, thumbnail, width, height, is_public,
+                         created_at)
+VALUES (:r, :name, :type, :size, :content, :thumbnail, :width, :height, :public, :at)
+RETURNING id)~";
+inline constexpr std::string_view kSelectReports = R"~(
+SELECT id, model_id, kind, body, author, created_at FROM progress_reports WHERE model_id = :m
+ORDER BY created_at DESC, id DESC)~";
+inline constexpr std::string_view kSelectReportAttachments = R"~(
+SELECT a.id, a.report_id, a.file_name, a.media_type, a.size_bytes, a.width, a.height, a.is_public,
+       CASE WHEN a.thumbnail IS NULL THEN 0 ELSE 1 END, a.created_at
+FROM attachments a JOIN progress_reports r ON r.id = a.report_id WHERE r.model_id = :m ORDER BY a.id)~";
+inline constexpr std::string_view kSelectAttachment = R"~(
+SELECT a.id, a.report_id, a.file_name, a.media_type, a.size_bytes, a.width, a.height, a.is_public,
+       CASE WHEN a.thumbnail IS NULL THEN 0 ELSE 1 END, a.created_at, r.model_id
+FROM attachments a JOIN progress_reports r ON r.id = a.report_id WHERE a.id = :id)~";
+inline constexpr std::string_view kSelectAttachmentContent = "SELECT content FROM attachments WHERE id = :id";
+inline constexpr std::string_view kSelectAttachmentThumbnail = "SELECT thumbnail FROM attachments WHERE id = :id";
+
 inline constexpr std::string_view kInsertCouncil = R"~(
 INSERT INTO councils (campaign_id, name, kind, created_at) VALUES (:c, :name, :kind, :at) RETURNING id)~";
 inline constexpr std::string_view kInsertCouncilMember = R"~(

@@ -35,6 +35,8 @@ type Query = Record<string, string | number | boolean | null | undefined>
 export interface RequestOptions {
   query?: Query
   body?: unknown
+  /** A body sent as it is (a CSV file, say) with its Content-Type, instead of JSON. */
+  raw?: { body: string; contentType: string }
   /** false for requests whose 401 is an answer, not an expired session (log in, "who am I"). */
   redirectOn401?: boolean
 }
@@ -62,14 +64,15 @@ function urlOf(path: string, query?: Query): string {
 
 async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' }
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json'
+  if (opts.raw) headers['Content-Type'] = opts.raw.contentType
+  else if (opts.body !== undefined) headers['Content-Type'] = 'application/json'
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken
   try {
     return await fetch(urlOf(path, opts.query), {
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.raw ? opts.raw.body : opts.body === undefined ? undefined : JSON.stringify(opts.body),
     })
   } catch {
     throw new ApiError(0, 'network_error', 'Không kết nối được với máy chủ. Hãy thử lại.',
@@ -122,5 +125,6 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
 export const api = {
   get: <T>(path: string, query?: Query, opts: RequestOptions = {}) => request<T>('GET', path, { ...opts, query }),
   post: <T>(path: string, body?: unknown, opts: RequestOptions = {}) => request<T>('POST', path, { ...opts, body }),
+  put: <T>(path: string, body?: unknown, opts: RequestOptions = {}) => request<T>('PUT', path, { ...opts, body }),
   del: <T = void>(path: string, opts: RequestOptions = {}) => request<T>('DELETE', path, opts),
 }

@@ -1,6 +1,6 @@
 // Every page is its own chunk. A page appears in the navigation when its route has `meta.nav` (and the user
 // holds one of `meta.roles`), so organisations, people and the rest slot in by adding a route here.
-import { Key, Lock, MapLocation, User } from '@element-plus/icons-vue'
+import { Avatar, Key, Lock, MapLocation, OfficeBuilding, Upload, User } from '@element-plus/icons-vue'
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 
 import { onUnauthorized } from '@/api/client'
@@ -24,6 +24,34 @@ const routes: RouteRecordRaw[] = [
         name: 'units',
         component: () => import('@/pages/UnitsPage.vue'),
         meta: { title: 'nav.units', nav: { order: 10, icon: MapLocation } },
+      },
+      {
+        path: 'organisations',
+        name: 'organisations',
+        component: () => import('@/pages/OrganisationsPage.vue'),
+        meta: { title: 'nav.organisations', nav: { order: 20, icon: OfficeBuilding } },
+      },
+      {
+        path: 'people',
+        name: 'people',
+        component: () => import('@/pages/PeoplePage.vue'),
+        meta: { title: 'nav.people', nav: { order: 30, icon: Avatar } },
+        // One person opens in a drawer over the list: /people/{id}, the list's query kept.
+        children: [
+          {
+            path: ':id(\\d+)',
+            name: 'person',
+            component: () => import('@/components/PersonDrawer.vue'),
+            props: true,
+            meta: { title: 'nav.people' },
+          },
+        ],
+      },
+      {
+        path: 'people/import',
+        name: 'people-import',
+        component: () => import('@/pages/PeopleImportPage.vue'),
+        meta: { title: 'nav.peopleImport', nav: { order: 35, icon: Upload }, roles: ['system_admin', 'unit_admin'] },
       },
       {
         path: 'users',

@@ -135,15 +135,16 @@ CREATE TABLE progress_reports (
 );
 CREATE INDEX progress_reports_model_idx ON progress_reports (model_id);
 
--- Attachments live in the database, so that a backup is one consistent copy and nodes keep no files.
+-- Attachments live in the database, so that a backup is one consistent copy and nodes keep no files. Content is
+-- base64 text: one binding that SOCI carries unchanged on both SQLite and PostgreSQL.
 CREATE TABLE attachments (
   id         INTEGER PRIMARY KEY AUTOINCREMENT,
   report_id  INTEGER NOT NULL REFERENCES progress_reports (id),
   file_name  TEXT NOT NULL,
   media_type TEXT NOT NULL,
   size_bytes INTEGER NOT NULL,
-  content    BLOB NOT NULL,
-  thumbnail  BLOB,
+  content    TEXT NOT NULL,
+  thumbnail  TEXT,
   width      INTEGER,
   height     INTEGER,
   is_public  INTEGER NOT NULL DEFAULT 0,

@@ -1,0 +1,73 @@
+// Organisations, people, memberships and the CSV import (src/http/openapi.json, tag "community").
+import { api } from './client'
+import type {
+  ImportMode, ImportReport, Membership, NewMembership, NewOrganisation, Organisation, OrganisationEnd,
+  OrganisationKind, Page, Person, PersonInput,
+} from './types'
+
+// ---- organisation kinds: reference data, fetched once per page load
+let kinds: Promise<OrganisationKind[]> | null = null
+export function organisationKinds(): Promise<OrganisationKind[]> {
+  if (!kinds) {
+    kinds = api.get<{ items: OrganisationKind[] }>('/organisation-kinds').then((r) => r.items)
+    kinds.catch(() => { kinds = null })
+  }
+  return kinds
+}
+
+// ---- organisations
+export interface OrganisationQuery {
+  unit_id?: number
+  parent_id?: number
+  roots?: boolean
+  /** yyyy-mm-dd or dd/mm/yyyy; without it every period. */
+  as_of?: string
+  kind?: string
+  q?: string
+  page?: number
+  page_size?: number
+}
+
+export const listOrganisations = (query: OrganisationQuery) => api.get<Page<Organisation>>('/organisations', { ...query })
+
+/** Every organisation matching the query, page after page. */
+export async function listAllOrganisations(query: OrganisationQuery, limit = 2000): Promise<Organisation[]> {
+  const pageSize = 200
+  const out: Organisation[] = []
+  for (let page = 1; out.length < limit; page++) {
+    const r = await listOrganisations({ ...query, page, page_size: pageSize })
+    out.push(...r.items)
+    if (r.items.length < pageSize || out.length >= r.total) break
+  }
+  return out
+}
+
+export const getOrganisation = (id: number) => api.get<Organisation>(`/organisations/${id}`)
+export const createOrganisation = (o: NewOrganisation) => api.post<Organisation>('/organisations', o)
+export const endOrganisation = (id: number, end: OrganisationEnd) => api.post<Organisation>(`/organisations/${id}/end`, end)
+
+// ---- people and memberships
+export interface PeopleQuery {
+  unit_id: number
+  organisation_id?: number
+  q?: string
+  page?: number
+  page_size?: number
+}
+
+export const listPeople = (query: PeopleQuery) => api.get<Page<Person>>('/people', { ...query })
+export const getPerson = (id: number) => api.get<Person>(`/people/${id}`)
+export const createPerson = (p: PersonInput) => api.post<Person>('/people', p)
+/** Replaces every field: send them all. */
+export const updatePerson = (id: number, p: PersonInput) => api.put<Person>(`/people/${id}`, p)
+export const addMembership = (personId: number, m: NewMembership) =>
+  api.post<Membership>(`/people/${personId}/memberships`, m)
+export const endMembership = (id: number, validTo: string) =>
+  api.post<Membership>(`/memberships/${id}/end`, { valid_to: validTo })
+
+/** The CSV goes as it is (text/csv); the server reads it line by line and answers with a report. */
+export const importPeople = (unitId: number, mode: ImportMode, csv: string) =>
+  api.post<ImportReport>('/people/import', undefined, {
+    query: { unit_id: unitId, mode },
+    raw: { body: csv, contentType: 'text/csv; charset=utf-8' },
+  })
