@@ -38,6 +38,47 @@ export function runCli(args, { timeoutMs = 20_000 } = {}) {
 }
 
 /**
+ * Creates a system admin with the CLI and issues it an API token: {username, password, token}.
+ * Each of the two commands appends one entry to the audit log. Works whether or not a server runs on the file.
+ */
+export function createAdminWithToken(dbPath, username = 'admin') {
+  const db = `sqlite:${dbPath}`;
+  const added = runCli(['user', 'add', '--admin', username, '--db', db]);
+  assert.equal(added.status, 0, `danvan user add: ${added.stderr}`);
+  const password = /\(shown once\): (\S+)/.exec(added.stdout)?.[1];
+  assert.ok(password, `a generated password in: ${added.stdout}`);
+  const issued = runCli(['token', 'issue', username, '--db', db]);
+  assert.equal(issued.status, 0, `danvan token issue: ${issued.stderr}`);
+  const token = issued.stdout.trim();
+  assert.match(token, /^\S{16,}$/, 'the token alone on stdout');
+  return { username, password, token };
+}
+
+/** `danvan audit verify` on the SQLite file: asserts the hash chains are intact, returns the number of entries. */
+export function auditEntryCount(dbPath) {
+  const verify = runCli(['audit', 'verify', '--db', `sqlite:${dbPath}`], { timeoutMs: 60_000 });
+  assert.equal(verify.status, 0, `danvan audit verify: ${verify.stdout}${verify.stderr}`);
+  const m = /^ok (\d+)$/.exec(verify.stdout.trim());
+  assert.ok(m, `"ok N" from danvan audit verify, got ${JSON.stringify(verify.stdout)}`);
+  return Number(m[1]);
+}
+
+/** What `sqlite3 FILE 'PRAGMA integrity_check'` prints, trimmed: "ok" for a sound file. */
+export function sqliteIntegrityCheck(dbPath) {
+  const r = spawnSync('sqlite3', [dbPath, 'PRAGMA integrity_check'], { encoding: 'utf8', timeout: 60_000 });
+  if (r.error) throw r.error;
+  assert.equal(r.status, 0, `sqlite3: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+/** A JSON request with an optional bearer token, read in full like fetchText. */
+export function sendJson(url, method, body, { token, headers = {}, signal } = {}) {
+  const h = { 'content-type': 'application/json', ...headers };
+  if (token) h.authorization = `Bearer ${token}`;
+  return fetchText(url, { method, headers: h, body: typeof body === 'string' ? body : JSON.stringify(body), signal });
+}
+
+/**
  * Spawns `danvan serve` on 127.0.0.1 with port 0 and waits for its "listening on http://HOST:PORT" line.
  * `settings` become `--set key=value` flags. Without `dbPath` the database lives in a temporary directory that
  * stop() removes; with it, the caller owns the file.
