@@ -119,11 +119,11 @@ Result<std::vector<int64_t>> IdArray(const json::object& o, std::string_view key
   std::vector<int64_t> out;
   const auto* v = o.if_contains(key);
   if (!v) return out;
-  if (!v->is_array()) return BadField(key, "\"" + std::string(key) + "\" phải là danh sách số.", "\"" + std::string(key) + "\" must be a list of ids.");
-  for (const auto& e : v->as_array()) {
-    if (!e.is_int64()) return BadField(key, "\"" + std::string(key) + "\" phải là danh sách số.", "\"" + std::string(key) + "\" must be a list of ids.");
-    out.push_back(e.as_int64());
-  }
+  const bool ok = v->is_array() && std::all_of(v->as_array().begin(), v->as_array().end(),
+                                               [](const json::value& e) { return e.is_int64(); });
+  if (!ok)
+    return BadField(key, fmt::format("\"{}\" phải là danh sách số.", key), fmt::format("\"{}\" must be a list of ids.", key));
+  for (const auto& e : v->as_array()) out.push_back(e.as_int64());
   return out;
 }
 
