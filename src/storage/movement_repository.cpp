@@ -395,7 +395,7 @@ class SociMovementRepository final : public MovementRepository {
   int64_t InsertSession(Tx& tx, const CouncilSession& s, const std::string& at) override {
     int64_t id = 0;
     const std::string held = s.held_on.Iso();
-    tx.session() << sql::kInsertSession, soci::use(s.council_id), soci::use(held), soci::use(at), soci::into(id);
+    tx.session() << sql::kInsertCouncilSession, soci::use(s.council_id), soci::use(held), soci::use(at), soci::into(id);
     for (auto member : s.present_member_ids) tx.session() << sql::kInsertAttendance, soci::use(id), soci::use(member);
     for (const auto& m : s.models) {
       tx.session() << sql::kInsertSessionModel, soci::use(id), soci::use(m.model_id);
@@ -407,7 +407,7 @@ class SociMovementRepository final : public MovementRepository {
   std::optional<CouncilSession> FindSession(Tx& tx, int64_t id) override {
     std::optional<CouncilSession> s;
     {
-      soci::rowset<soci::row> rows = (tx.session().prepare << sql::kSelectSession, soci::use(id));
+      soci::rowset<soci::row> rows = (tx.session().prepare << sql::kSelectCouncilSession, soci::use(id));
       for (const auto& r : rows) {
         s = CouncilSession{};
         s->id = RowInt(r, 0);

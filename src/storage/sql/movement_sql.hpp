@@ -151,12 +151,12 @@ inline constexpr std::string_view kSelectCouncil = "SELECT id, campaign_id, name
 inline constexpr std::string_view kSelectCouncilMembers = R"~(
 SELECT id, council_id, user_id, display_name, role FROM council_members WHERE council_id = :c ORDER BY id)~";
 
-inline constexpr std::string_view kInsertSession = R"~(
+inline constexpr std::string_view kInsertCouncilSession = R"~(
 INSERT INTO council_sessions (council_id, held_on, status, created_at) VALUES (:c, :held_on, 'open', :at) RETURNING id)~";
 inline constexpr std::string_view kInsertAttendance = "INSERT INTO session_attendance (session_id, member_id) VALUES (:s, :m)";
 inline constexpr std::string_view kInsertSessionModel = "INSERT INTO session_models (session_id, model_id) VALUES (:s, :m)";
 inline constexpr std::string_view kInsertTally = "INSERT INTO ballot_tallies (session_id, model_id) VALUES (:s, :m)";
-inline constexpr std::string_view kSelectSession = R"~(
+inline constexpr std::string_view kSelectCouncilSession = R"~(
 SELECT id, council_id, held_on, status, closed_at FROM council_sessions WHERE id = :id)~";
 inline constexpr std::string_view kSelectAttendance = "SELECT member_id FROM session_attendance WHERE session_id = :s ORDER BY member_id";
 inline constexpr std::string_view kSelectSessionModels = R"~(
