@@ -30,7 +30,11 @@ std::pair<size_t, size_t> Position(std::string_view text, size_t offset) {
 
 Result<boost::json::object> ParseJsonObject(const Request& request) {
   const auto type = request.Header("content-type").value_or("");
-  if (type.substr(0, type.find(';')) != "application/json")
+  // Media types compare case-insensitively, and spaces may stand before the parameters.
+  std::string media(type.substr(0, type.find(';')));
+  while (!media.empty() && (media.back() == ' ' || media.back() == '\t')) media.pop_back();
+  std::transform(media.begin(), media.end(), media.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (media != "application/json")
     return MakeError(ErrorKind::kUnsupportedMediaType, "unsupported_media_type",
                      "Nội dung gửi lên phải là JSON (Content-Type: application/json).",
                      "The request body must be JSON (Content-Type: application/json).")
