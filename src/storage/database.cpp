@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
+#include <mutex>
 
 namespace danvan {
 namespace {
@@ -75,6 +76,10 @@ void Tx::ExecuteScript(const std::string& sql) {
 }
 
 Result<std::unique_ptr<Database>> Database::Open(const DatabaseConfig& config) {
+  // SQLite's memory statistics take one process-wide mutex on every allocation: workers queue on it
+  // (docs/performance.md). Off, once, before SQLite initialises; later calls are refused harmlessly.
+  static std::once_flag sqlite_configured;
+  std::call_once(sqlite_configured, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   std::unique_ptr<Database> db(new Database());
   const std::string& url = config.url;
   db->display_url_ = HidePassword(url);
