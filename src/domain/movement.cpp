@@ -1,4 +1,5 @@
 #include "domain/movement.hpp"
+#include "domain/validation.hpp"
 
 #include <fmt/format.h>
 
@@ -7,15 +8,6 @@
 
 namespace danvan {
 namespace {
-
-Error Invalid(std::string code, std::string vi, std::string en, std::string_view field) {
-  return MakeError(ErrorKind::kInvalidInput, std::move(code), std::move(vi), std::move(en))
-      .WithDetail("field", boost::json::string(field));
-}
-
-size_t CountChars(std::string_view s) {
-  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
 
 template <class E, size_t N>
 std::optional<E> ParseEnum(std::string_view s, const E (&values)[N]) {
@@ -128,66 +120,66 @@ Result<ModelStatus> NextStatus(ModelStatus from, ModelAction action) {
 
 Status ValidateCampaign(const Campaign& c) {
   if (c.title.empty() || CountChars(c.title) > 300)
-    return Invalid("invalid_title", "Tên đợt thi đua phải có từ 1 đến 300 ký tự.",
+    return InvalidField("invalid_title", "Tên đợt thi đua phải có từ 1 đến 300 ký tự.",
                    "A campaign's title must have 1 to 300 characters.", "title");
   if (c.ends_on <= c.starts_on)
-    return Invalid("invalid_period", "Ngày kết thúc phải sau ngày bắt đầu.", "ends_on must come after starts_on.",
+    return InvalidField("invalid_period", "Ngày kết thúc phải sau ngày bắt đầu.", "ends_on must come after starts_on.",
                    "ends_on");
   if (c.registration_deadline < c.starts_on || c.registration_deadline > c.ends_on)
-    return Invalid("invalid_deadline", "Hạn đăng ký phải nằm trong thời gian của đợt thi đua.",
+    return InvalidField("invalid_deadline", "Hạn đăng ký phải nằm trong thời gian của đợt thi đua.",
                    "The registration deadline must fall within the campaign.", "registration_deadline");
   if (c.interim_review_on && (*c.interim_review_on < c.registration_deadline || *c.interim_review_on > c.ends_on))
-    return Invalid("invalid_deadline", "Ngày sơ kết phải sau hạn đăng ký và trong thời gian của đợt.",
+    return InvalidField("invalid_deadline", "Ngày sơ kết phải sau hạn đăng ký và trong thời gian của đợt.",
                    "The interim review must come after registration and within the campaign.", "interim_review_on");
   if (c.final_review_on &&
       (*c.final_review_on < c.interim_review_on.value_or(c.registration_deadline) || *c.final_review_on > c.ends_on))
-    return Invalid("invalid_deadline", "Ngày tổng kết phải sau ngày sơ kết và trong thời gian của đợt.",
+    return InvalidField("invalid_deadline", "Ngày tổng kết phải sau ngày sơ kết và trong thời gian của đợt.",
                    "The final review must come after the interim review and within the campaign.", "final_review_on");
   if (c.fields.empty())
-    return Invalid("fields_required", "Cần ít nhất một lĩnh vực.", "At least one field is needed.", "fields");
+    return InvalidField("fields_required", "Cần ít nhất một lĩnh vực.", "At least one field is needed.", "fields");
   if (c.criteria.empty())
-    return Invalid("criteria_required", "Cần ít nhất một tiêu chí chấm điểm.", "At least one criterion is needed.",
+    return InvalidField("criteria_required", "Cần ít nhất một tiêu chí chấm điểm.", "At least one criterion is needed.",
                    "criteria");
   for (const auto& cr : c.criteria)
     if (cr.name.empty() || cr.weight <= 0 || cr.max_score <= 0)
-      return Invalid("invalid_criterion", "Mỗi tiêu chí cần tên, trọng số và điểm tối đa dương.",
+      return InvalidField("invalid_criterion", "Mỗi tiêu chí cần tên, trọng số và điểm tối đa dương.",
                      "Each criterion needs a name, a positive weight and a positive maximum score.", "criteria");
   if (c.levels.empty())
-    return Invalid("levels_required", "Cần ít nhất một cấp công nhận.", "At least one recognition level is needed.",
+    return InvalidField("levels_required", "Cần ít nhất một cấp công nhận.", "At least one recognition level is needed.",
                    "levels");
   if (c.pass_score < 0 || c.pass_score > 100 || c.ballot_threshold < 0 || c.ballot_threshold >= 1 || c.quorum <= 0 ||
       c.quorum > 1)
-    return Invalid("invalid_threshold", "Ngưỡng điểm (0–100), ngưỡng biểu quyết (0–1) hoặc tỷ lệ có mặt (0–1) không hợp lệ.",
+    return InvalidField("invalid_threshold", "Ngưỡng điểm (0–100), ngưỡng biểu quyết (0–1) hoặc tỷ lệ có mặt (0–1) không hợp lệ.",
                    "The pass score (0–100), ballot threshold (0–1) or quorum (0–1) is out of range.", "pass_score");
   for (const auto& q : c.quotas)
     if (q.min_models < 0 || (q.max_models && *q.max_models < q.min_models))
-      return Invalid("invalid_quota", "Chỉ tiêu đăng ký không hợp lệ.", "A registration quota is inconsistent.", "quotas");
+      return InvalidField("invalid_quota", "Chỉ tiêu đăng ký không hợp lệ.", "A registration quota is inconsistent.", "quotas");
   return OkStatus();
 }
 
 Status ValidateModel(const Model& m, const Campaign& c) {
   if (m.title.empty() || CountChars(m.title) > 300)
-    return Invalid("invalid_title", "Tên mô hình phải có từ 1 đến 300 ký tự.", "A model's title must have 1 to 300 characters.",
+    return InvalidField("invalid_title", "Tên mô hình phải có từ 1 đến 300 ký tự.", "A model's title must have 1 to 300 characters.",
                    "title");
   if (std::find(c.fields.begin(), c.fields.end(), m.field) == c.fields.end())
-    return Invalid("invalid_field", fmt::format("Lĩnh vực \"{}\" không thuộc đợt thi đua này.", m.field),
+    return InvalidField("invalid_field", fmt::format("Lĩnh vực \"{}\" không thuộc đợt thi đua này.", m.field),
                    fmt::format("The field \"{}\" is not one of this campaign's.", m.field), "field");
   if (m.subject == Subject::kIndividual && !m.owner_person_id)
-    return Invalid("owner_required", "Điển hình cá nhân cần chọn người.", "An individual exemplar needs a person.",
+    return InvalidField("owner_required", "Điển hình cá nhân cần chọn người.", "An individual exemplar needs a person.",
                    "owner_person_id");
   if (m.subject == Subject::kCollective && !m.owner_organisation_id)
-    return Invalid("owner_required", "Mô hình, điển hình tập thể cần chọn tổ chức.",
+    return InvalidField("owner_required", "Mô hình, điển hình tập thể cần chọn tổ chức.",
                    "A collective model or exemplar needs an organisation.", "owner_organisation_id");
   if (m.kind == ModelKind::kModel && m.subject == Subject::kIndividual)
-    return Invalid("invalid_subject", "Mô hình là của tập thể; cá nhân là điển hình.",
+    return InvalidField("invalid_subject", "Mô hình là của tập thể; cá nhân là điển hình.",
                    "A model belongs to a collective; an individual is an exemplar.", "subject");
   if (m.address.empty() && m.kind == ModelKind::kModel)
-    return Invalid("address_required", "Mô hình cần có địa chỉ cụ thể.", "A model needs a concrete address.", "address");
+    return InvalidField("address_required", "Mô hình cần có địa chỉ cụ thể.", "A model needs a concrete address.", "address");
   if ((m.latitude && (*m.latitude < -90 || *m.latitude > 90)) || (m.longitude && (*m.longitude < -180 || *m.longitude > 180)))
-    return Invalid("invalid_position", "Tọa độ không hợp lệ.", "The map position is out of range.", "latitude");
+    return InvalidField("invalid_position", "Tọa độ không hợp lệ.", "The map position is out of range.", "latitude");
   for (const auto& i : m.indicators)
     if (i.name.empty())
-      return Invalid("invalid_indicator", "Mỗi chỉ tiêu cần có tên.", "Each indicator needs a name.", "indicators");
+      return InvalidField("invalid_indicator", "Mỗi chỉ tiêu cần có tên.", "Each indicator needs a name.", "indicators");
   return OkStatus();
 }
 

@@ -1,22 +1,11 @@
 #include "domain/organisation.hpp"
+#include "domain/validation.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
 namespace danvan {
-namespace {
-
-Error Invalid(std::string code, std::string vi, std::string en, std::string_view field) {
-  return MakeError(ErrorKind::kInvalidInput, std::move(code), std::move(vi), std::move(en))
-      .WithDetail("field", boost::json::string(field));
-}
-
-size_t CountChars(std::string_view s) {
-  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-}  // namespace
 
 std::string_view ToString(OrganisationStatus s) {
   switch (s) {
@@ -52,17 +41,17 @@ std::optional<Gender> ParseGender(std::string_view s) {
 
 Status ValidateNewOrganisation(const Organisation& o, const Organisation* parent) {
   if (o.name.empty() || CountChars(o.name) > 200)
-    return Invalid("invalid_organisation_name", "Tên tổ chức phải có từ 1 đến 200 ký tự.",
+    return InvalidField("invalid_organisation_name", "Tên tổ chức phải có từ 1 đến 200 ký tự.",
                    "An organisation's name must have 1 to 200 characters.", "name");
   if (o.valid_to && *o.valid_to <= o.valid_from)
-    return Invalid("invalid_period", "Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.",
+    return InvalidField("invalid_period", "Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.",
                    "valid_to must come after valid_from.", "valid_to");
   if (parent) {
     if (parent->unit_id != o.unit_id)
-      return Invalid("invalid_parent", "Tổ chức cấp trên phải thuộc cùng đơn vị hành chính.",
+      return InvalidField("invalid_parent", "Tổ chức cấp trên phải thuộc cùng đơn vị hành chính.",
                      "The parent organisation must belong to the same unit.", "parent_id");
     if (!parent->ValidOn(o.valid_from))
-      return Invalid("invalid_parent",
+      return InvalidField("invalid_parent",
                      fmt::format("Tổ chức cấp trên \"{}\" không còn hoạt động vào ngày {}.", parent->name,
                                  o.valid_from.Vietnamese()),
                      fmt::format("The parent \"{}\" is not active on {}.", parent->name, o.valid_from.Vietnamese()),
@@ -78,26 +67,26 @@ Status ValidateOrganisationEnd(const Organisation& o, OrganisationStatus to, con
                      fmt::format("Tổ chức \"{}\" đã ngừng hoạt động.", o.name),
                      fmt::format("The organisation \"{}\" is no longer active.", o.name));
   if (to == OrganisationStatus::kActive)
-    return Invalid("invalid_status", "Trạng thái mới phải là closed, moved hoặc merged.",
+    return InvalidField("invalid_status", "Trạng thái mới phải là closed, moved hoặc merged.",
                    "The new status must be closed, moved or merged.", "status");
   if (date <= o.valid_from)
-    return Invalid("invalid_date", "Ngày kết thúc phải sau ngày bắt đầu hoạt động.",
+    return InvalidField("invalid_date", "Ngày kết thúc phải sau ngày bắt đầu hoạt động.",
                    "The end date must come after the start.", "date");
   if (to == OrganisationStatus::kMerged && !successor)
-    return Invalid("successor_required", "Cần chọn tổ chức được sáp nhập vào.",
+    return InvalidField("successor_required", "Cần chọn tổ chức được sáp nhập vào.",
                    "A merge needs the organisation it merges into.", "successor_id");
   if (successor && (successor->id == o.id || !successor->ValidOn(date)))
-    return Invalid("invalid_successor", "Tổ chức kế thừa phải khác và đang hoạt động vào ngày đó.",
+    return InvalidField("invalid_successor", "Tổ chức kế thừa phải khác và đang hoạt động vào ngày đó.",
                    "The successor must be another organisation active on that date.", "successor_id");
   return OkStatus();
 }
 
 Status ValidatePerson(const Person& p, int current_year) {
   if (p.full_name.empty() || CountChars(p.full_name) > 200)
-    return Invalid("invalid_person_name", "Họ tên phải có từ 1 đến 200 ký tự.",
+    return InvalidField("invalid_person_name", "Họ tên phải có từ 1 đến 200 ký tự.",
                    "A person's name must have 1 to 200 characters.", "full_name");
   if (p.birth_year && (*p.birth_year < 1900 || *p.birth_year > current_year))
-    return Invalid("invalid_birth_year", fmt::format("Năm sinh phải từ 1900 đến {}.", current_year),
+    return InvalidField("invalid_birth_year", fmt::format("Năm sinh phải từ 1900 đến {}.", current_year),
                    fmt::format("The birth year must be between 1900 and {}.", current_year), "birth_year");
   if (p.phone) {
     const auto& ph = *p.phone;
@@ -105,30 +94,30 @@ Status ValidatePerson(const Person& p, int current_year) {
                       return (c >= '0' && c <= '9') || c == '+' || c == ' ' || c == '.' || c == '-';
                     });
     if (!ok)
-      return Invalid("invalid_phone", "Số điện thoại không hợp lệ.", "The phone number is not valid.", "phone");
+      return InvalidField("invalid_phone", "Số điện thoại không hợp lệ.", "The phone number is not valid.", "phone");
   }
   if (p.email) {
     const auto& e = *p.email;
     const auto at = e.find('@');
     if (at == std::string::npos || at == 0 || e.find('.', at) == std::string::npos || e.size() > 254 ||
         e.find(' ') != std::string::npos)
-      return Invalid("invalid_email", "Địa chỉ email không hợp lệ.", "The email address is not valid.", "email");
+      return InvalidField("invalid_email", "Địa chỉ email không hợp lệ.", "The email address is not valid.", "email");
   }
   if (p.address && CountChars(*p.address) > 300)
-    return Invalid("invalid_address", "Địa chỉ dài quá 300 ký tự.", "The address is longer than 300 characters.",
+    return InvalidField("invalid_address", "Địa chỉ dài quá 300 ký tự.", "The address is longer than 300 characters.",
                    "address");
   return OkStatus();
 }
 
 Status ValidateMembership(const Membership& m, const Organisation& org) {
   if (m.title.empty() || CountChars(m.title) > 100)
-    return Invalid("invalid_title", "Chức danh phải có từ 1 đến 100 ký tự.", "A title must have 1 to 100 characters.",
+    return InvalidField("invalid_title", "Chức danh phải có từ 1 đến 100 ký tự.", "A title must have 1 to 100 characters.",
                    "title");
   if (m.valid_to && *m.valid_to <= m.valid_from)
-    return Invalid("invalid_period", "Ngày kết thúc phải sau ngày bắt đầu.", "valid_to must come after valid_from.",
+    return InvalidField("invalid_period", "Ngày kết thúc phải sau ngày bắt đầu.", "valid_to must come after valid_from.",
                    "valid_to");
   if (!org.ValidOn(m.valid_from))
-    return Invalid("organisation_not_active",
+    return InvalidField("organisation_not_active",
                    fmt::format("Tổ chức \"{}\" không hoạt động vào ngày {}.", org.name, m.valid_from.Vietnamese()),
                    fmt::format("The organisation \"{}\" is not active on {}.", org.name, m.valid_from.Vietnamese()),
                    "organisation_id");

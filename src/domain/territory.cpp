@@ -1,4 +1,5 @@
 #include "domain/territory.hpp"
+#include "domain/validation.hpp"
 
 #include <fmt/format.h>
 
@@ -7,15 +8,6 @@
 
 namespace danvan {
 namespace {
-
-Error Invalid(std::string code, std::string vi, std::string en, std::string_view field) {
-  return MakeError(ErrorKind::kInvalidInput, std::move(code), std::move(vi), std::move(en))
-      .WithDetail("field", boost::json::string(field));
-}
-
-size_t CountChars(std::string_view s) {
-  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
 
 }  // namespace
 
@@ -58,35 +50,35 @@ std::optional<Share> ParseShare(std::string_view s) {
 
 Status ValidateNewUnit(const AdminUnit& u, const AdminUnit* parent) {
   if (u.name.empty() || CountChars(u.name) > 200)
-    return Invalid("invalid_unit_name", "Tên đơn vị phải có từ 1 đến 200 ký tự.",
+    return InvalidField("invalid_unit_name", "Tên đơn vị phải có từ 1 đến 200 ký tự.",
                    "A unit's name must have 1 to 200 characters.", "name");
   const bool code_ok = !u.code.empty() && u.code.size() <= 32 &&
                        std::all_of(u.code.begin(), u.code.end(), [](char c) {
                          return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
                        });
   if (!code_ok)
-    return Invalid("invalid_unit_code", "Mã đơn vị chỉ gồm chữ, số, '-', '_' hoặc '.', tối đa 32 ký tự.",
+    return InvalidField("invalid_unit_code", "Mã đơn vị chỉ gồm chữ, số, '-', '_' hoặc '.', tối đa 32 ký tự.",
                    "A unit's code has letters, digits, '-', '_' or '.', at most 32 characters.", "code");
   if (!KindFitsLevel(u.kind, u.level))
-    return Invalid("invalid_unit_kind",
+    return InvalidField("invalid_unit_kind",
                    fmt::format("Loại đơn vị \"{}\" không thuộc cấp \"{}\".", u.kind, ToString(u.level)),
                    fmt::format("The kind \"{}\" does not belong to the level \"{}\".", u.kind, ToString(u.level)),
                    "kind");
   if (u.valid_to && *u.valid_to <= u.valid_from)
-    return Invalid("invalid_period", "Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.",
+    return InvalidField("invalid_period", "Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.",
                    "valid_to must come after valid_from.", "valid_to");
   if (u.level == UnitLevel::kProvince && parent)
-    return Invalid("invalid_parent", "Tỉnh/thành phố không có đơn vị cấp trên.", "A province has no parent unit.",
+    return InvalidField("invalid_parent", "Tỉnh/thành phố không có đơn vị cấp trên.", "A province has no parent unit.",
                    "parent_id");
   if (u.level != UnitLevel::kProvince) {
     if (!parent)
-      return Invalid("invalid_parent", "Đơn vị cấp dưới phải có đơn vị cấp trên.",
+      return InvalidField("invalid_parent", "Đơn vị cấp dưới phải có đơn vị cấp trên.",
                      "A district or commune needs a parent unit.", "parent_id");
     if (static_cast<int>(parent->level) >= static_cast<int>(u.level))
-      return Invalid("invalid_parent", "Đơn vị cấp trên phải ở cấp cao hơn.",
+      return InvalidField("invalid_parent", "Đơn vị cấp trên phải ở cấp cao hơn.",
                      "The parent must be at a higher level.", "parent_id");
     if (!parent->ValidOn(u.valid_from))
-      return Invalid("invalid_parent",
+      return InvalidField("invalid_parent",
                      fmt::format("Đơn vị cấp trên \"{}\" không còn hiệu lực vào ngày {}.", parent->name,
                                  u.valid_from.Vietnamese()),
                      fmt::format("The parent \"{}\" is not valid on {}.", parent->name, u.valid_from.Vietnamese()),
@@ -97,17 +89,17 @@ Status ValidateNewUnit(const AdminUnit& u, const AdminUnit* parent) {
 
 Status ValidateSuccession(const Succession& s, const AdminUnit& from, const AdminUnit& to) {
   if (s.from_unit_id == s.to_unit_id)
-    return Invalid("invalid_succession", "Một đơn vị không thể kế thừa chính nó.", "A unit cannot succeed itself.",
+    return InvalidField("invalid_succession", "Một đơn vị không thể kế thừa chính nó.", "A unit cannot succeed itself.",
                    "to_unit_id");
   if (s.legal_basis.empty() || CountChars(s.legal_basis) > 300)
-    return Invalid("invalid_legal_basis", "Cần ghi căn cứ pháp lý (tối đa 300 ký tự).",
+    return InvalidField("invalid_legal_basis", "Cần ghi căn cứ pháp lý (tối đa 300 ký tự).",
                    "The legal basis is required (at most 300 characters).", "legal_basis");
   if (!to.ValidOn(s.effective_date))
-    return Invalid("invalid_succession",
+    return InvalidField("invalid_succession",
                    fmt::format("\"{}\" chưa có hiệu lực vào ngày {}.", to.name, s.effective_date.Vietnamese()),
                    fmt::format("\"{}\" is not valid on {}.", to.name, s.effective_date.Vietnamese()), "to_unit_id");
   if (from.valid_from >= s.effective_date)
-    return Invalid("invalid_succession",
+    return InvalidField("invalid_succession",
                    fmt::format("\"{}\" chưa tồn tại trước ngày {}.", from.name, s.effective_date.Vietnamese()),
                    fmt::format("\"{}\" did not exist before {}.", from.name, s.effective_date.Vietnamese()),
                    "from_unit_id");
