@@ -7,9 +7,6 @@
 #include <array>
 
 namespace danvan {
-namespace {
-
-}  // namespace
 
 std::string_view ToString(UnitLevel level) {
   switch (level) {
