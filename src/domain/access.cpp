@@ -43,6 +43,8 @@ bool RoleAllows(Role role, Permission p) {
     case Permission::kViewPersonalData:
     case Permission::kManageMovement:
       return role == Role::kUnitAdmin;
+    case Permission::kSignDecisions:
+      return role == Role::kSigner;
     case Permission::kViewUnitPrivate:
       return true;  // every role granted on the unit reads its private data
   }
@@ -59,6 +61,13 @@ bool Allows(const Principal& principal, Permission permission, const std::vector
     if (std::find(unit_ancestry.begin(), unit_ancestry.end(), *g.unit_id) != unit_ancestry.end()) return true;
   }
   return false;
+}
+
+std::vector<int64_t> ScopeRoots(const Principal& principal, Permission permission) {
+  std::vector<int64_t> roots;
+  for (const auto& g : principal.grants)
+    if (g.unit_id && RoleAllows(g.role, permission)) roots.push_back(*g.unit_id);
+  return roots;
 }
 
 }  // namespace danvan

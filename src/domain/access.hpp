@@ -54,11 +54,16 @@ enum class Permission {
   kViewPersonalData,      //!< contact details and birth years (Nghị định 13/2023/NĐ-CP)
   kViewUnitPrivate,       //!< anything of a unit that is not public
   kManageMovement,        //!< campaigns, councils, sessions, model lifecycle decisions
+  kSignDecisions,         //!< sign commendation decisions and revoke them (leaders: Bí thư, Chủ tịch UBND)
 };
 
 //! True when one of the principal's grants allows `permission` on a unit whose ancestry (the unit
 //! itself first, then its parent, … up to the province) is `unit_ancestry`. An empty ancestry asks
 //! about the system as a whole.
 bool Allows(const Principal& principal, Permission permission, const std::vector<int64_t>& unit_ancestry);
+
+//! The roots of the unit subtrees where the principal's grants allow `permission`, for queries that filter in SQL.
+//! A system admin's scope is everything: ask IsSystemAdmin() first.
+std::vector<int64_t> ScopeRoots(const Principal& principal, Permission permission);
 
 }  // namespace danvan

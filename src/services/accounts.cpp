@@ -308,7 +308,12 @@ Result<CreatedUser> AccountService::CreateUser(const Caller& caller, NewUser inp
 
 Result<Page<UserView>> AccountService::ListUsers(const Caller& caller, int64_t limit, int64_t offset) {
   return db_.Run<Page<UserView>>(TxMode::kRead, [&](Tx& tx) -> Result<Page<UserView>> {
-    auto page = accounts_.ListUsers(tx, limit, offset);
+    // Others than system admins see themselves and the users they may manage (MayManage), filtered in SQL so
+    // that the total and every page agree.
+    auto page = caller.principal.IsSystemAdmin()
+                    ? accounts_.ListUsers(tx, limit, offset)
+                    : accounts_.ListManagedUsers(tx, caller.principal.user_id,
+                                                 ScopeRoots(caller.principal, Permission::kManageUsers), limit, offset);
     std::vector<int64_t> ids;
     for (const auto& u : page.items) ids.push_back(u.id);
     std::map<int64_t, std::vector<RoleGrant>> grants;
@@ -317,11 +322,8 @@ Result<Page<UserView>> AccountService::ListUsers(const Caller& caller, int64_t l
     out.total = page.total;
     for (auto& u : page.items) {
       auto& g = grants[u.id];
-      if (!caller.principal.IsSystemAdmin() && !MayManage(tx, caller.principal, g) && u.id != caller.principal.user_id)
-        continue;
-      out.items.push_back(UserView{std::move(u), g});
+      out.items.push_back(UserView{std::move(u), std::move(g)});
     }
-    if (!caller.principal.IsSystemAdmin()) out.total = static_cast<int64_t>(out.items.size());
     return out;
   });
 }

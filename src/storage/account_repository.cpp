@@ -80,6 +80,20 @@ class SociAccountRepository final : public AccountRepository {
     return page;
   }
 
+  Page<UserRecord> ListManagedUsers(Tx& tx, int64_t self_id, const std::vector<int64_t>& root_unit_ids, int64_t limit,
+                                    int64_t offset) override {
+    Page<UserRecord> page;
+    const std::string roots = IdList(root_unit_ids);
+    const bool sqlite = tx.dialect() == Dialect::kSqlite;
+    tx.session() << (sqlite ? sql::kCountManagedUsersSqlite : sql::kCountManagedUsersPostgres), soci::use(roots),
+        soci::use(self_id), soci::into(page.total);
+    soci::rowset<soci::row> rows =
+        (tx.session().prepare << (sqlite ? sql::kSelectManagedUsersPageSqlite : sql::kSelectManagedUsersPagePostgres),
+         soci::use(roots), soci::use(self_id), soci::use(limit), soci::use(offset));
+    for (const auto& r : rows) page.items.push_back(UserFromRow(r));
+    return page;
+  }
+
   void UpdatePassword(Tx& tx, int64_t user_id, const std::string& hash, const std::string& at) override {
     tx.session() << sql::kUpdatePassword, soci::use(hash), soci::use(at), soci::use(at), soci::use(user_id);
   }

@@ -115,6 +115,9 @@ class AccountRepository {
   virtual std::optional<UserRecord> FindUser(Tx& tx, int64_t id) = 0;
   virtual std::optional<UserRecord> FindUserByName(Tx& tx, const std::string& username) = 0;
   virtual Page<UserRecord> ListUsers(Tx& tx, int64_t limit, int64_t offset) = 0;
+  //! The user `self_id` and the users whose every grant lies in the subtrees of `root_unit_ids`, by username.
+  virtual Page<UserRecord> ListManagedUsers(Tx& tx, int64_t self_id, const std::vector<int64_t>& root_unit_ids,
+                                            int64_t limit, int64_t offset) = 0;
   virtual void UpdatePassword(Tx& tx, int64_t user_id, const std::string& hash, const std::string& at) = 0;
 
   virtual int64_t InsertGrant(Tx& tx, int64_t user_id, const RoleGrant& grant, const std::string& at) = 0;

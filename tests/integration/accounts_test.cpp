@@ -179,5 +179,59 @@ TEST_F(Accounts, UnitAdminsManageUsersOnlyInTheirSubtree) {
   EXPECT_FALSE(names.count("hb-admin"));
 }
 
+TEST_F(Accounts, AUnitAdminsUserListPagesAndCountsOnlyWhatTheyManage) {
+  // More users than a page, in and out of the officer's subtree: the total and the pages count only the users the
+  // officer may manage (and the officer), however the usernames interleave.
+  auto unit = [](int64_t id, Role role = Role::kViewer) { return RoleGrant{0, role, id, std::nullopt}; };
+  auto add = [&](const std::string& name, std::vector<RoleGrant> grants) {
+    auto u = services().accounts.CreateUser(Admin(), {name, name, "mat-khau-rat-dai", std::move(grants)});
+    ASSERT_TRUE(u.ok()) << name << ": " << u.error().message_en;
+  };
+  std::set<std::string> mine = {"officer"};
+  for (int i = 0; i < 7; ++i) {
+    const std::string n = "u" + std::to_string(i);
+    add(n + "-ltt", {unit(ly_thai_to_, i % 2 ? Role::kUnitMember : Role::kViewer)});
+    mine.insert(n + "-ltt");
+    add(n + "-hb", {unit(hang_bac_)});
+  }
+  add("u7-both", {unit(ly_thai_to_), unit(hang_bac_)});                                  // half outside: not managed
+  add("u8-none", {});                                                                    // no grant: only admins
+  add("u9-admin", {unit(ly_thai_to_), RoleGrant{0, Role::kSystemAdmin, std::nullopt, std::nullopt}});  // above
+
+  auto officer = CallerWith({unit(ly_thai_to_, Role::kUnitAdmin)}, officer_id_);
+  std::set<std::string> seen;
+  int64_t pages = 0;
+  for (int64_t offset = 0;; offset += 3, ++pages) {
+    auto page = services().accounts.ListUsers(officer, 3, offset);
+    ASSERT_TRUE(page.ok()) << page.error().message_en;
+    EXPECT_EQ(page->total, static_cast<int64_t>(mine.size())) << "the total at offset " << offset;
+    if (page->items.empty()) break;
+    for (const auto& v : page->items) {
+      EXPECT_TRUE(seen.insert(v.user.username).second) << v.user.username << " on two pages";
+      EXPECT_TRUE(services().accounts.GetUser(officer, v.user.id).ok()) << v.user.username << " listed but not managed";
+      EXPECT_FALSE(v.grants.empty()) << "grants come with the user";
+    }
+  }
+  EXPECT_EQ(seen, mine);
+  EXPECT_EQ(pages, 3) << "8 users in pages of 3";
+
+  // An officer of both wards manages both wards' users and the user of both, still not the system admin.
+  auto both = services().accounts.ListUsers(
+      CallerWith({unit(ly_thai_to_, Role::kUnitAdmin), unit(hang_bac_, Role::kUnitAdmin)}, officer_id_), 100, 0);
+  ASSERT_TRUE(both.ok());
+  EXPECT_EQ(both->total, static_cast<int64_t>(mine.size()) + 7 + 1);
+  EXPECT_EQ(both->items.size(), static_cast<size_t>(both->total));
+
+  // A viewer manages nobody and sees only themselves; a system admin sees everyone.
+  auto viewer = services().accounts.ListUsers(CallerWith({unit(ly_thai_to_)}, officer_id_), 3, 0);
+  ASSERT_TRUE(viewer.ok());
+  EXPECT_EQ(viewer->total, 1);
+  ASSERT_EQ(viewer->items.size(), 1u);
+  EXPECT_EQ(viewer->items[0].user.username, "officer");
+  auto all = services().accounts.ListUsers(Admin(), 3, 0);
+  EXPECT_EQ(all->total, 1 + 14 + 3);
+  EXPECT_EQ(all->items.size(), 3u);
+}
+
 }  // namespace
 }  // namespace danvan

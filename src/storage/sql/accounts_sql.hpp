@@ -28,6 +28,34 @@ inline constexpr std::string_view kSelectUsersPage = R"~(
 SELECT id, username, display_name, password_hash, active, is_demo, created_at, updated_at, password_changed_at
 FROM users ORDER BY username LIMIT :limit OFFSET :offset)~";
 
+// The users a unit admin may manage, and the admin: at least one grant, and every grant inside the admin's
+// subtrees (no system admin grant, none without a unit): AccountService::MayManage's rule, in SQL so that the
+// page and its total agree. The subtree roots travel as one text parameter "1,2,3".
+#define DANVAN_MANAGED_USERS(COLUMNS, ROOTS)                                                                 \
+  "WITH RECURSIVE scope (id, depth) AS ("                                                                   \
+  "  SELECT id, 0 FROM admin_units WHERE " ROOTS                                                            \
+  "  UNION ALL SELECT u.id, s.depth + 1 FROM admin_units u JOIN scope s ON u.parent_id = s.id WHERE s.depth < 16)" \
+  " SELECT " COLUMNS " FROM users WHERE id = :self OR ("                                                    \
+  "   EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = users.id)"                                      \
+  "   AND NOT EXISTS (SELECT 1 FROM role_grants g WHERE g.user_id = users.id AND (g.role = 'system_admin'"  \
+  "     OR g.unit_id IS NULL OR g.unit_id NOT IN (SELECT id FROM scope))))"
+#define DANVAN_ROOTS_SQLITE "id IN (SELECT value FROM json_each('[' || :roots || ']'))"
+#define DANVAN_ROOTS_POSTGRES "id = ANY (string_to_array(:roots, ',')::BIGINT[])"
+#define DANVAN_USER_COLUMNS                                                                                  \
+  "id, username, display_name, password_hash, active, is_demo, created_at, updated_at, password_changed_at"
+
+inline constexpr std::string_view kCountManagedUsersSqlite = DANVAN_MANAGED_USERS("COUNT(*)", DANVAN_ROOTS_SQLITE);
+inline constexpr std::string_view kCountManagedUsersPostgres = DANVAN_MANAGED_USERS("COUNT(*)", DANVAN_ROOTS_POSTGRES);
+inline constexpr std::string_view kSelectManagedUsersPageSqlite =
+    DANVAN_MANAGED_USERS(DANVAN_USER_COLUMNS, DANVAN_ROOTS_SQLITE) " ORDER BY username LIMIT :limit OFFSET :offset";
+inline constexpr std::string_view kSelectManagedUsersPagePostgres =
+    DANVAN_MANAGED_USERS(DANVAN_USER_COLUMNS, DANVAN_ROOTS_POSTGRES) " ORDER BY username LIMIT :limit OFFSET :offset";
+
+#undef DANVAN_USER_COLUMNS
+#undef DANVAN_ROOTS_POSTGRES
+#undef DANVAN_ROOTS_SQLITE
+#undef DANVAN_MANAGED_USERS
+
 inline constexpr std::string_view kUpdatePassword = R"~(
 UPDATE users SET password_hash = :hash, password_changed_at = :at, updated_at = :at2 WHERE id = :id)~";
 
