@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <utility>
 
 namespace danvan {
 
@@ -39,6 +40,25 @@ std::optional<Gender> ParseGender(std::string_view s) {
   return std::nullopt;
 }
 
+namespace {
+
+// Why an organisation is not active on a day: it has not started yet, or it has ended. `what_vi`/`what_en` name it
+// ("Tổ chức cấp trên" / "The parent").
+std::pair<std::string, std::string> NotActiveOn(const Organisation& o, const Date& d, std::string_view what_vi,
+                                                std::string_view what_en) {
+  if (d < o.valid_from)
+    return {fmt::format("{} \"{}\" chưa bắt đầu hoạt động vào ngày {} (bắt đầu từ ngày {}).", what_vi, o.name,
+                        d.Vietnamese(), o.valid_from.Vietnamese()),
+            fmt::format("{} \"{}\" has not started yet on {} (it starts on {}).", what_en, o.name, d.Vietnamese(),
+                        o.valid_from.Vietnamese())};
+  const std::string ended = o.valid_to ? o.valid_to->Vietnamese() : d.Vietnamese();
+  return {fmt::format("{} \"{}\" không còn hoạt động vào ngày {} (đã ngừng hoạt động từ ngày {}).", what_vi, o.name,
+                      d.Vietnamese(), ended),
+          fmt::format("{} \"{}\" is no longer active on {} (it ended on {}).", what_en, o.name, d.Vietnamese(), ended)};
+}
+
+}  // namespace
+
 Status ValidateNewOrganisation(const Organisation& o, const Organisation* parent) {
   if (o.name.empty() || CountChars(o.name) > 200)
     return InvalidField("invalid_organisation_name", "Tên tổ chức phải có từ 1 đến 200 ký tự.",
@@ -50,12 +70,10 @@ Status ValidateNewOrganisation(const Organisation& o, const Organisation* parent
     if (parent->unit_id != o.unit_id)
       return InvalidField("invalid_parent", "Tổ chức cấp trên phải thuộc cùng đơn vị hành chính.",
                      "The parent organisation must belong to the same unit.", "parent_id");
-    if (!parent->ValidOn(o.valid_from))
-      return InvalidField("invalid_parent",
-                     fmt::format("Tổ chức cấp trên \"{}\" không còn hoạt động vào ngày {}.", parent->name,
-                                 o.valid_from.Vietnamese()),
-                     fmt::format("The parent \"{}\" is not active on {}.", parent->name, o.valid_from.Vietnamese()),
-                     "parent_id");
+    if (!parent->ValidOn(o.valid_from)) {
+      auto [vi, en] = NotActiveOn(*parent, o.valid_from, "Tổ chức cấp trên", "The parent");
+      return InvalidField("invalid_parent", std::move(vi), std::move(en), "parent_id");
+    }
   }
   return OkStatus();
 }
@@ -116,11 +134,10 @@ Status ValidateMembership(const Membership& m, const Organisation& org) {
   if (m.valid_to && *m.valid_to <= m.valid_from)
     return InvalidField("invalid_period", "Ngày kết thúc phải sau ngày bắt đầu.", "valid_to must come after valid_from.",
                    "valid_to");
-  if (!org.ValidOn(m.valid_from))
-    return InvalidField("organisation_not_active",
-                   fmt::format("Tổ chức \"{}\" không hoạt động vào ngày {}.", org.name, m.valid_from.Vietnamese()),
-                   fmt::format("The organisation \"{}\" is not active on {}.", org.name, m.valid_from.Vietnamese()),
-                   "organisation_id");
+  if (!org.ValidOn(m.valid_from)) {
+    auto [vi, en] = NotActiveOn(org, m.valid_from, "Tổ chức", "The organisation");
+    return InvalidField("organisation_not_active", std::move(vi), std::move(en), "organisation_id");
+  }
   return OkStatus();
 }
 

@@ -11,6 +11,7 @@
 #include <charconv>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace danvan {
 namespace {
@@ -177,6 +178,7 @@ Result<Organisation> CommunityService::EndOrganisation(const Caller& caller, int
     auto o = repos_.organisations->Find(tx, id);
     if (!o) return OrganisationNotFound(id);
     DANVAN_TRY(Require(tx, caller, Permission::kManageOrganisations, o->unit_id));
+    const std::string chain = "unit:" + std::to_string(o->unit_id);
     std::optional<Organisation> successor;
     if (*status == OrganisationStatus::kMoved) {
       // Moving makes a new record in the new unit from that day; the old one keeps its history.
@@ -194,12 +196,19 @@ Result<Organisation> CommunityService::EndOrganisation(const Caller& caller, int
       Organisation moved = *o;
       moved.id = 0;
       moved.unit_id = unit->id;
-      moved.parent_id.reset();
+      moved.parent_id = end.to_parent_id;
       moved.valid_from = date;
       moved.valid_to.reset();
       moved.status = OrganisationStatus::kActive;
       moved.created_at = moved.updated_at = now;
+      std::optional<Organisation> parent;
+      if (end.to_parent_id) {
+        parent = repos_.organisations->Find(tx, *end.to_parent_id);
+        if (!parent) return OrganisationNotFound(*end.to_parent_id).WithDetail("field", "to_parent_id");
+      }
       DANVAN_TRY(ValidateOrganisationEnd(*o, *status, date, nullptr));
+      if (auto fits = ValidateNewOrganisation(moved, parent ? &*parent : nullptr); !fits)
+        return Error(fits.error()).WithDetail("field", "to_parent_id");
       moved.id = repos_.organisations->Insert(tx, moved);
       audit_.Record(tx, caller.actor(),
                     AuditEvent{"unit:" + std::to_string(moved.unit_id), "organisation", std::to_string(moved.id),
@@ -210,6 +219,56 @@ Result<Organisation> CommunityService::EndOrganisation(const Caller& caller, int
       if (end.successor_id && !successor) return OrganisationNotFound(*end.successor_id).WithDetail("field", "successor_id");
     }
     DANVAN_TRY(ValidateOrganisationEnd(*o, *status, date, successor ? &*successor : nullptr));
+    // Children are not ended along with their parent: what becomes of each (closed, moved, merged) is the staff's
+    // decision, recorded one by one (docs/decisions.md).
+    if (auto children = repos_.organisations->OpenChildren(tx, id, date); !children.empty()) {
+      boost::json::array list;
+      std::string names;
+      for (const auto& c : children) {
+        list.push_back({{"id", c.id}, {"name", c.name}});
+        names += (names.empty() ? "" : ", ") + c.name;
+      }
+      return MakeError(ErrorKind::kInvalidTransition, "organisation_has_open_children",
+                       fmt::format("Tổ chức \"{}\" còn {} tổ chức trực thuộc hoạt động sau ngày {}: {}. Hãy giải thể, "
+                                   "chuyển hoặc sáp nhập từng tổ chức này trước.",
+                                   o->name, children.size(), date.Vietnamese(), names),
+                       fmt::format("\"{}\" still has {} child organisation(s) active after {}: {}. Close, move or "
+                                   "merge each of them first.",
+                                   o->name, children.size(), date.Vietnamese(), names))
+          .WithDetail("children", std::move(list));
+    }
+    // Open memberships end that day; on a move the people carry on in the new record from the same day.
+    const auto members = repos_.people->MembersOf(tx, id);
+    for (const auto& m : members)
+      if (m.valid_from >= date)
+        return MakeError(ErrorKind::kInvalidTransition, "membership_after_end",
+                         fmt::format("Tổ chức \"{}\" có chức danh \"{}\" bắt đầu từ ngày {}, không sớm hơn ngày kết "
+                                     "thúc {}.",
+                                     o->name, m.title, m.valid_from.Vietnamese(), date.Vietnamese()),
+                         fmt::format("\"{}\" has a membership (\"{}\") starting on {}, not before the end on {}.", o->name,
+                                     m.title, m.valid_from.Vietnamese(), date.Vietnamese()))
+            .WithDetail("membership_id", m.id);
+    for (const auto& m : members) {
+      if (m.valid_to && *m.valid_to <= date) continue;
+      repos_.people->EndMembership(tx, m.id, date);
+      audit_.Record(tx, caller.actor(),
+                    AuditEvent{chain, "membership", std::to_string(m.id), "end_with_organisation", std::nullopt,
+                               boost::json::serialize(boost::json::object{{"valid_to", date.Iso()},
+                                                                          {"organisation_id", id}})});
+      if (*status != OrganisationStatus::kMoved) continue;
+      Membership carried = m;
+      carried.organisation_id = successor->id;
+      carried.valid_from = date;
+      carried.id = repos_.people->InsertMembership(tx, carried, now);
+      audit_.Record(tx, caller.actor(),
+                    AuditEvent{"unit:" + std::to_string(successor->unit_id), "membership", std::to_string(carried.id),
+                               "create_by_move", std::nullopt,
+                               boost::json::serialize(boost::json::object{{"person_id", m.person_id},
+                                                                          {"organisation_id", successor->id},
+                                                                          {"title", m.title},
+                                                                          {"valid_from", date.Iso()},
+                                                                          {"moved_from_membership_id", m.id}})});
+    }
     const Organisation before = *o;
     o->status = *status;
     o->valid_to = date;
@@ -217,8 +276,8 @@ Result<Organisation> CommunityService::EndOrganisation(const Caller& caller, int
     o->updated_at = now;
     repos_.organisations->End(tx, o->id, *status, date, o->successor_id, now);
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{"unit:" + std::to_string(o->unit_id), "organisation", std::to_string(o->id),
-                             std::string(ToString(*status)), OrganisationJson(before), OrganisationJson(*o)});
+                  AuditEvent{chain, "organisation", std::to_string(o->id), std::string(ToString(*status)),
+                             OrganisationJson(before), OrganisationJson(*o)});
     return *o;
   });
 }
@@ -258,15 +317,39 @@ Result<PersonView> CommunityService::CreatePerson(const Caller& caller, int64_t 
 }
 
 Result<PersonView> CommunityService::UpdatePerson(const Caller& caller, int64_t id, const PersonInput& input) {
+  return ChangePerson(caller, id, [&](const Person&) { return input; });
+}
+
+Result<PersonView> CommunityService::PatchPerson(const Caller& caller, int64_t id, const PersonPatch& patch) {
+  return ChangePerson(caller, id, [&](const Person& p) {
+    PersonInput in{p.full_name, p.birth_year, p.gender ? std::string(ToString(*p.gender)) : "",
+                   p.phone.value_or(""), p.email.value_or(""), p.address.value_or("")};
+    if (patch.full_name) in.full_name = *patch.full_name;
+    if (patch.birth_year) in.birth_year = *patch.birth_year;
+    if (patch.gender) in.gender = *patch.gender;
+    if (patch.phone) in.phone = *patch.phone;
+    if (patch.email) in.email = *patch.email;
+    if (patch.address) in.address = *patch.address;
+    return in;
+  });
+}
+
+Result<PersonView> CommunityService::ChangePerson(const Caller& caller, int64_t id,
+                                                  const std::function<PersonInput(const Person&)>& input_of) {
   const TimePoint now = clock_.Now();
   return db_.Run<PersonView>(TxMode::kWrite, [&](Tx& tx) -> Result<PersonView> {
     auto existing = repos_.people->Find(tx, id);
     if (!existing || !Has(tx, caller, Permission::kViewUnitPrivate, existing->unit_id)) return PersonNotFound();
     DANVAN_TRY(Require(tx, caller, Permission::kManageOrganisations, existing->unit_id));
-    Person p = DANVAN_TRY(PersonFrom(input, existing->unit_id, Date::TodayInVietnam(now).year()));
+    Person p = DANVAN_TRY(PersonFrom(input_of(*existing), existing->unit_id, Date::TodayInVietnam(now).year()));
     p.id = id;
     p.is_demo = existing->is_demo;
     p.created_at = existing->created_at;
+    // Nothing changed: nothing to write or audit.
+    if (std::tie(p.full_name, p.birth_year, p.gender, p.phone, p.email, p.address) ==
+        std::tie(existing->full_name, existing->birth_year, existing->gender, existing->phone, existing->email,
+                 existing->address))
+      return View(tx, caller, *existing);
     p.updated_at = FormatUtc(now);
     repos_.people->Update(tx, p);
     audit_.Record(tx, caller.actor(),
@@ -512,12 +595,8 @@ Result<std::vector<SearchHit>> CommunityService::Search(const std::optional<Call
     oq.folded_text = q;
     oq.limit = limit;
     auto orgs = repos_.organisations->List(tx, oq).items;
-    std::vector<int64_t> unit_ids;
-    for (const auto& o : orgs) unit_ids.push_back(o.unit_id);
-    std::map<int64_t, std::string> unit_names;
-    for (const auto& u : repos_.territory->FindMany(tx, unit_ids)) unit_names[u.id] = u.name;
-    for (const auto& o : orgs) hits.push_back({"organisation", o.id, o.name, unit_names[o.unit_id], RankOf(FoldForSearch(o.name), q)});
     // People: in each unit the caller holds a grant on (the whole country for a system admin).
+    std::vector<Person> people;
     if (caller) {
       std::set<int64_t> roots;
       if (caller->principal.IsSystemAdmin()) {
@@ -529,14 +608,42 @@ Result<std::vector<SearchHit>> CommunityService::Search(const std::optional<Call
         for (const auto& g : caller->principal.grants)
           if (g.unit_id) roots.insert(*g.unit_id);
       }
+      std::set<int64_t> found;  // grants on nested units find a person twice
       for (auto root : roots) {
         PersonQuery pq;
         pq.unit_id = root;
         pq.folded_text = q;
         pq.limit = limit;
-        for (const auto& p : repos_.people->List(tx, pq).items)
-          hits.push_back({"person", p.id, p.full_name, "", RankOf(FoldForSearch(p.full_name), q)});
+        for (auto& p : repos_.people->List(tx, pq).items)
+          if (found.insert(p.id).second) people.push_back(std::move(p));
       }
+    }
+    // Subtitles: an organisation's unit; a person's current titles and unit, never personal data (whoever finds a
+    // person may see their memberships). Three queries for every hit together.
+    std::vector<int64_t> person_ids, unit_ids, member_org_ids;
+    for (const auto& p : people) {
+      person_ids.push_back(p.id);
+      unit_ids.push_back(p.unit_id);
+    }
+    for (const auto& o : orgs) unit_ids.push_back(o.unit_id);
+    const Date today = Date::TodayInVietnam(clock_.Now());
+    std::vector<Membership> current;
+    for (auto& m : repos_.people->MembershipsOf(tx, person_ids))
+      if (m.valid_from <= today && (!m.valid_to || today < *m.valid_to)) {
+        member_org_ids.push_back(m.organisation_id);
+        current.push_back(std::move(m));
+      }
+    std::map<int64_t, std::string> unit_names, org_names;
+    for (const auto& u : repos_.territory->FindMany(tx, unit_ids)) unit_names[u.id] = u.name;
+    for (const auto& o : repos_.organisations->FindMany(tx, member_org_ids)) org_names[o.id] = o.name;
+    for (const auto& o : orgs) hits.push_back({"organisation", o.id, o.name, unit_names[o.unit_id], RankOf(FoldForSearch(o.name), q)});
+    for (const auto& p : people) {
+      std::string roles;
+      for (const auto& m : current)
+        if (m.person_id == p.id) roles += (roles.empty() ? "" : "; ") + m.title + ", " + org_names[m.organisation_id];
+      const std::string& unit = unit_names[p.unit_id];
+      hits.push_back({"person", p.id, p.full_name, roles.empty() ? unit : roles + " · " + unit,
+                      RankOf(FoldForSearch(p.full_name), q)});
     }
     std::stable_sort(hits.begin(), hits.end(), [](const SearchHit& a, const SearchHit& b) { return a.rank < b.rank; });
     if (static_cast<int>(hits.size()) > limit) hits.resize(static_cast<size_t>(limit));

@@ -9,6 +9,8 @@
 #include "storage/database.hpp"
 #include "storage/repositories.hpp"
 
+#include <functional>
+
 namespace danvan {
 
 struct NewOrganisation {
@@ -25,6 +27,7 @@ struct OrganisationEnd {
   std::string date;
   std::optional<int64_t> to_unit_id;    //!< moved: the unit it moves to (a new record is made there)
   std::optional<int64_t> successor_id;  //!< merged: the organisation it merges into
+  std::optional<int64_t> to_parent_id;  //!< moved: the new record's parent, in the unit it moves to
 };
 
 struct OrganisationDetail {
@@ -41,6 +44,14 @@ struct PersonInput {
   std::optional<int> birth_year;
   std::string gender;  //!< female | male | other | empty
   std::string phone, email, address;
+};
+
+//! A partial change of a person (JSON merge patch, RFC 7396): an absent field stays as it is, a cleared one
+//! ("" here, null in JSON) is emptied.
+struct PersonPatch {
+  std::optional<std::string> full_name;
+  std::optional<std::optional<int>> birth_year;
+  std::optional<std::string> gender, phone, email, address;
 };
 
 struct PersonView {
@@ -93,10 +104,15 @@ class CommunityService {
   //! Public: organisations are public bodies; members only for those who may see them.
   Result<OrganisationDetail> GetOrganisation(const std::optional<Caller>& caller, int64_t id);
   Result<Page<Organisation>> ListOrganisations(const OrganisationQuery& query);
+  //! Refused while a child organisation is still active then (each child's fate is a staff decision); the open
+  //! memberships end on the same day, and on a move continue in the new record. One transaction, all audited.
   Result<Organisation> EndOrganisation(const Caller& caller, int64_t id, const OrganisationEnd& end);
 
   Result<PersonView> CreatePerson(const Caller& caller, int64_t unit_id, const PersonInput& input, bool is_demo = false);
+  //! Replaces every field.
   Result<PersonView> UpdatePerson(const Caller& caller, int64_t id, const PersonInput& input);
+  //! Changes only the fields the patch names.
+  Result<PersonView> PatchPerson(const Caller& caller, int64_t id, const PersonPatch& patch);
   Result<PersonView> GetPerson(const Caller& caller, int64_t id);
   Result<Page<PersonView>> ListPeople(const Caller& caller, const PersonQuery& query);
   Result<Membership> AddMembership(const Caller& caller, int64_t person_id, const NewMembership& input);
@@ -112,6 +128,9 @@ class CommunityService {
   Status Require(Tx& tx, const Caller& caller, Permission permission, int64_t unit_id);
   bool Has(Tx& tx, const Caller& caller, Permission permission, int64_t unit_id);
   Result<PersonView> View(Tx& tx, const Caller& caller, Person person);
+  //! Writes the input made from the stored person: the one path of PUT and PATCH.
+  Result<PersonView> ChangePerson(const Caller& caller, int64_t id,
+                                  const std::function<PersonInput(const Person&)>& input_of);
 
   Database& db_;
   Repositories& repos_;

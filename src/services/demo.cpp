@@ -333,10 +333,13 @@ Result<bool> SeedDemo(Services& services) {
     DANVAN_TRY(services.community.AddMembership(cli, person.person.id, {orgs.at(p.org_key), p.title, "01/01/2020", ""}));
   }
 
-  // The 2025 merger, as staff would record it: the Party committee merges into the new ward's, the
-  // mass-mobilization team moves with its people, the rest close.
+  // The 2025 merger, as staff would record it: the Party cells move under the new ward's Party committee, then
+  // the old committee merges into it, the mass-mobilization team moves with its people, the rest close.
   const auto new_party =
       DANVAN_TRY(services.community.CreateOrganisation(cli, {hoan_kiem.id, std::nullopt, "dang_uy", "Đảng ủy phường Hoàn Kiếm", kMergerDate}));
+  for (const char* cell : {"chi_bo_1", "chi_bo_2", "chi_bo_3", "chi_bo_co_quan"})
+    DANVAN_TRY(services.community.EndOrganisation(
+        cli, orgs.at(cell), {"moved", kMergerDate, hoan_kiem.id, std::nullopt, new_party.id}));
   DANVAN_TRY(services.community.EndOrganisation(cli, orgs.at("dang_uy"), {"merged", kMergerDate, std::nullopt, new_party.id}));
   DANVAN_TRY(services.community.EndOrganisation(cli, orgs.at("tdv_3"), {"moved", kMergerDate, hoan_kiem.id, std::nullopt}));
   DANVAN_TRY(services.community.EndOrganisation(cli, orgs.at("ubnd"), {"closed", kMergerDate, std::nullopt, std::nullopt}));

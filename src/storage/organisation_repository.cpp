@@ -116,6 +116,15 @@ class SociOrganisationRepository final : public OrganisationRepository {
     tx.session() << sql::kEndOrganisation, soci::use(s), soci::use(to), soci::use(successor_id), soci::use(at),
         soci::use(id);
   }
+
+  std::vector<Organisation> OpenChildren(Tx& tx, int64_t id, const Date& date) override {
+    std::vector<Organisation> out;
+    const std::string on = date.Iso();
+    soci::rowset<soci::row> rows =
+        (tx.session().prepare << sql::kSelectOpenChildOrganisations, soci::use(id), soci::use(on));
+    for (const auto& r : rows) out.push_back(OrganisationFromRow(r));
+    return out;
+  }
 };
 
 class SociPersonRepository final : public PersonRepository {

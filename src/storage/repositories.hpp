@@ -163,6 +163,8 @@ class OrganisationRepository {
   virtual Page<Organisation> List(Tx& tx, const OrganisationQuery& query) = 0;
   virtual void End(Tx& tx, int64_t id, OrganisationStatus status, const Date& date,
                    std::optional<int64_t> successor_id, const std::string& at) = 0;
+  //! Children active on `date` or later, in Vietnamese order.
+  virtual std::vector<Organisation> OpenChildren(Tx& tx, int64_t id, const Date& date) = 0;
 };
 
 struct PersonQuery {

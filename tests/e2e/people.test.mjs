@@ -105,7 +105,7 @@ test('adding Nguyễn Thị Thu Hà, with the API\'s checks next to their fields
   await her.getByLabel('Chức danh', { exact: true }).fill('Thành viên')
   await her.getByRole('button', { name: 'Thêm chức danh' }).click()
   const orgItem = her.locator('.el-form-item').filter({ has: page.getByTestId('membership-org') })
-  await orgItem.getByRole('alert').getByText(/Tổ chức "Tổ dân vận số 3" không hoạt động vào ngày/).waitFor()
+  await orgItem.getByRole('alert').getByText(/Tổ chức "Tổ dân vận số 3" không còn hoạt động vào ngày/).waitFor()
 
   const from = her.getByLabel('Từ ngày', { exact: true })
   await from.click()

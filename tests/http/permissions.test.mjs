@@ -455,6 +455,30 @@ const ROUTES = {
       };
     },
   },
+  'PATCH /api/v1/people/{id}': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => {
+      if (manages(a, w)) return ok();
+      return granted(a, w) ? FORBIDDEN : notFound('person_not_found');
+    },
+    prepare: async (ctx, a, w) => {
+      const fullName = `Người Vá ${uniq()}`;
+      const was = (await ctx.asAdmin('GET', `/api/v1/people/${ctx.editable[w]}`)).json;
+      return {
+        params: { id: ctx.editable[w] },
+        body: { full_name: fullName },
+        check: (res) => {
+          assert.equal(res.json.full_name, fullName);
+          assert.equal(res.json.gender, was.gender, 'a field left out stays as it was');
+        },
+        verifyUnchanged: async () => {
+          const p = await ctx.asAdmin('GET', `/api/v1/people/${ctx.editable[w]}`);
+          assert.notEqual(p.json.full_name, fullName, 'the person was not changed');
+        },
+      };
+    },
+  },
   'POST /api/v1/people/{id}/memberships': {
     auth: true,
     targets: WARDS, // a person of the ward, joining an organisation of the same ward

@@ -141,8 +141,15 @@ TEST_F(Community, PeopleAreFoundWithoutDiacriticsAndListedInFixedQueries) {
   ASSERT_EQ(found->total, 1);
   EXPECT_EQ(found->items[0].person.full_name, "Trần Thị Hồng Minh");
   EXPECT_TRUE(found->items[0].person.is_demo);
-  ASSERT_EQ(found->items[0].organisations.size(), 1u);
-  EXPECT_EQ(found->items[0].organisations[0].name, "Tổ dân vận số 3");
+  // The team moved to phường Hoàn Kiếm on 01/07/2025: her membership of the old record ended that day and goes on
+  // in the new one.
+  ASSERT_EQ(found->items[0].organisations.size(), 2u);
+  for (const auto& o : found->items[0].organisations) EXPECT_EQ(o.name, "Tổ dân vận số 3");
+  ASSERT_EQ(found->items[0].memberships.size(), 2u);
+  EXPECT_EQ(found->items[0].memberships[0].valid_to, Date::FromYmd(2025, 7, 1));
+  EXPECT_EQ(found->items[0].memberships[1].valid_from, Date::FromYmd(2025, 7, 1));
+  EXPECT_FALSE(found->items[0].memberships[1].valid_to);
+  EXPECT_EQ(found->items[0].memberships[1].title, "Tổ trưởng");
 
   PersonQuery one{ly_thai_to_, std::nullopt, "", 1, 0}, many{ly_thai_to_, std::nullopt, "", 100, 0};
   auto s0 = db().statements_run();
@@ -222,6 +229,193 @@ TEST_F(Community, OneSearchBoxRanksExactMatchesFirst) {
   for (const auto& h : *other) EXPECT_NE(h.type, "person") << h.title;
 
   EXPECT_EQ(services().community.Search(std::nullopt, "a", 30).error().code, "query_too_short");
+}
+
+TEST_F(Community, EndingAnOrganisationWaitsForItsChildrenAndEndsItsMemberships) {
+  auto make = [&](const std::string& name, std::optional<int64_t> parent, int64_t unit) {
+    auto o = services().community.CreateOrganisation(Admin(), {unit, parent, "khac", name, "01/01/2020"});
+    EXPECT_TRUE(o.ok()) << name << ": " << o.error().message_en;
+    return o.ok() ? o->id : 0;
+  };
+  auto join = [&](int64_t person, int64_t org, const std::string& from, const std::string& to = "") {
+    auto m = services().community.AddMembership(Officer(), person, {org, "Thành viên", from, to});
+    EXPECT_TRUE(m.ok()) << m.error().message_en;
+    return m.ok() ? m->id : 0;
+  };
+  auto person = [&](const std::string& name) {
+    PersonInput in;
+    in.full_name = name;
+    return services().community.CreatePerson(Officer(), ly_thai_to_, in)->person.id;
+  };
+  const int64_t club = make("Câu lạc bộ thử", std::nullopt, ly_thai_to_);
+  const int64_t group = make("Nhóm thử trực thuộc", club, ly_thai_to_);
+  const int64_t an = person("Nguyễn Văn An"), binh = person("Trần Thị Bình"), cuong = person("Lê Văn Cường");
+  const int64_t an_in_club = join(an, club, "01/01/2021");
+  const int64_t binh_left = join(binh, club, "01/01/2021", "01/01/2022");
+  const int64_t cuong_in_group = join(cuong, group, "01/01/2021");
+  auto membership = [&](int64_t person_id, int64_t id) {
+    auto view = services().community.GetPerson(Officer(), person_id);
+    EXPECT_TRUE(view.ok());
+    for (const auto& m : view->memberships)
+      if (m.id == id) return m;
+    ADD_FAILURE() << "membership " << id;
+    return Membership{};
+  };
+
+  // The club cannot close while its group is active: the error names the group, and nothing changes.
+  const auto before = AuditCount();
+  auto refused = services().community.EndOrganisation(Officer(), club, {"closed", "01/01/2024"});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "organisation_has_open_children");
+  EXPECT_EQ(refused.error().kind, ErrorKind::kInvalidTransition);
+  EXPECT_NE(refused.error().message_vi.find("Nhóm thử trực thuộc"), std::string::npos) << refused.error().message_vi;
+  const auto& children = refused.error().details.at("children").as_array();
+  ASSERT_EQ(children.size(), 1u);
+  EXPECT_EQ(children[0].as_object().at("id").as_int64(), group);
+  EXPECT_EQ(AuditCount(), before);
+  EXPECT_FALSE(membership(an, an_in_club).valid_to);
+
+  // The group first, then the club: each ends its open memberships that day, one audit entry per change.
+  ASSERT_TRUE(services().community.EndOrganisation(Officer(), group, {"closed", "01/01/2024"}).ok());
+  EXPECT_EQ(membership(cuong, cuong_in_group).valid_to, Date::FromYmd(2024, 1, 1));
+  EXPECT_EQ(AuditCount(), before + 2);
+  auto closed = services().community.EndOrganisation(Officer(), club, {"closed", "01/01/2024"});
+  ASSERT_TRUE(closed.ok()) << closed.error().message_en;
+  EXPECT_EQ(closed->status, OrganisationStatus::kClosed);
+  EXPECT_EQ(membership(an, an_in_club).valid_to, Date::FromYmd(2024, 1, 1));
+  EXPECT_EQ(membership(binh, binh_left).valid_to, Date::FromYmd(2022, 1, 1)) << "an ended membership keeps its end";
+  EXPECT_EQ(AuditCount(), before + 4);
+
+  // A move takes the open memberships along: ended in the old record, from the same day in the new one, which
+  // may sit under a parent of the unit it moves to.
+  const int64_t team = make("Tổ thử chuyển đi", std::nullopt, ly_thai_to_);
+  const int64_t host = make("Tổ chức nhận", std::nullopt, hang_bac_);
+  const int64_t an_in_team = join(an, team, "01/06/2021");
+  auto elsewhere = services().community.EndOrganisation(Admin(), team, {"moved", "01/01/2025", hang_bac_, std::nullopt, club});
+  ASSERT_FALSE(elsewhere.ok());
+  EXPECT_EQ(elsewhere.error().code, "invalid_parent") << "the new parent must be in the unit moved to";
+  const auto before_move = AuditCount();
+  auto moved = services().community.EndOrganisation(Admin(), team, {"moved", "01/01/2025", hang_bac_, std::nullopt, host});
+  ASSERT_TRUE(moved.ok()) << moved.error().message_en;
+  EXPECT_EQ(membership(an, an_in_team).valid_to, Date::FromYmd(2025, 1, 1));
+  auto detail = services().community.GetOrganisation(Admin(), team);
+  ASSERT_TRUE(detail->successor);
+  EXPECT_EQ(detail->successor->parent_id, host);
+  auto successor = services().community.GetOrganisation(Admin(), detail->successor->id);
+  ASSERT_EQ(successor->members.size(), 1u);
+  EXPECT_EQ(successor->members[0].person_id, an);
+  EXPECT_EQ(successor->members[0].valid_from, Date::FromYmd(2025, 1, 1));
+  EXPECT_EQ(AuditCount(), before_move + 4) << "the new record, the membership ended and carried, the move";
+
+  // A membership that would start after the end is not silently cut: the end is refused.
+  const int64_t late = make("Tổ có người vào sau", std::nullopt, ly_thai_to_);
+  join(binh, late, "01/03/2024");
+  auto cut = services().community.EndOrganisation(Officer(), late, {"closed", "01/01/2024"});
+  ASSERT_FALSE(cut.ok());
+  EXPECT_EQ(cut.error().code, "membership_after_end");
+}
+
+TEST_F(Community, AParentNotYetStartedIsNotCalledEnded) {
+  auto later = services().community.CreateOrganisation(Admin(), {ly_thai_to_, std::nullopt, "khac", "Tổ mới lập", "01/01/2024"});
+  ASSERT_TRUE(later.ok());
+  auto early = services().community.CreateOrganisation(Admin(), {ly_thai_to_, later->id, "khac", "Nhóm lập sớm", "01/01/2023"});
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.error().code, "invalid_parent");
+  EXPECT_NE(early.error().message_vi.find("chưa bắt đầu hoạt động vào ngày 01/01/2023"), std::string::npos)
+      << early.error().message_vi;
+  EXPECT_EQ(early.error().message_vi.find("không còn"), std::string::npos) << early.error().message_vi;
+  EXPECT_NE(early.error().message_en.find("has not started yet"), std::string::npos);
+
+  // An ended parent is called ended, with its end date.
+  const auto ubnd = OrganisationNamed("Ủy ban nhân dân phường Lý Thái Tổ");
+  auto late = services().community.CreateOrganisation(Admin(), {ly_thai_to_, ubnd.id, "khac", "Tổ lập muộn", "01/01/2026"});
+  ASSERT_FALSE(late.ok());
+  EXPECT_NE(late.error().message_vi.find("không còn hoạt động vào ngày 01/01/2026 (đã ngừng hoạt động từ ngày 01/07/2025)"),
+            std::string::npos)
+      << late.error().message_vi;
+}
+
+TEST_F(Community, PeopleHitsSayWhoTheyAreWithoutPersonalData) {
+  auto hits = services().community.Search(Officer(), "nguyen van dung", 30);
+  ASSERT_TRUE(hits.ok());
+  const SearchHit* dung = nullptr;
+  for (const auto& h : *hits)
+    if (h.type == "person" && h.title == "Nguyễn Văn Dũng") dung = &h;
+  ASSERT_TRUE(dung);
+  EXPECT_EQ(dung->subtitle, "Bí thư Đảng ủy, Đảng ủy phường Lý Thái Tổ · Phường Lý Thái Tổ");
+
+  // Personal data never reaches a subtitle, whoever searches.
+  PersonInput in;
+  in.full_name = "Hà Thị Thử Nghiệm";
+  in.birth_year = 1961;
+  in.phone = "0912 000 111";
+  in.email = "thu@example.vn";
+  in.address = "Số 5 phố Hàng Khay";
+  auto p = services().community.CreatePerson(Officer(), ly_thai_to_, in);
+  ASSERT_TRUE(p.ok());
+  for (const auto& caller : {Officer(), Viewer()}) {
+    auto found = services().community.Search(caller, "ha thi thu nghiem", 30);
+    ASSERT_TRUE(found.ok());
+    ASSERT_FALSE(found->empty());
+    const auto& h = found->front();
+    EXPECT_EQ(h.title, "Hà Thị Thử Nghiệm");
+    EXPECT_EQ(h.subtitle, "Phường Lý Thái Tổ") << "no title held: the unit alone";
+    for (const char* secret : {"1961", "0912", "example", "Hàng Khay"}) EXPECT_EQ(h.subtitle.find(secret), std::string::npos);
+  }
+
+  // The subtitles cost the same few queries for one person found or many.
+  auto s0 = db().statements_run();
+  ASSERT_TRUE(services().community.Search(Officer(), "nguyen van dung", 30).ok());
+  const auto one = db().statements_run() - s0;
+  s0 = db().statements_run();
+  auto many = services().community.Search(Officer(), "thi", 30);
+  ASSERT_TRUE(many.ok());
+  EXPECT_GE(std::count_if(many->begin(), many->end(), [](const SearchHit& h) { return h.type == "person"; }), 5);
+  EXPECT_EQ(db().statements_run() - s0, one);
+}
+
+TEST_F(Community, PatchChangesOnlyTheFieldsSent) {
+  PersonInput in;
+  in.full_name = "Đinh Thị Vá";
+  in.birth_year = 1970;
+  in.gender = "female";
+  in.phone = "0987 654 321";
+  in.email = "va@example.vn";
+  auto p = services().community.CreatePerson(Officer(), ly_thai_to_, in);
+  ASSERT_TRUE(p.ok());
+  const auto id = p->person.id;
+  const auto before = AuditCount();
+
+  PersonPatch rename;
+  rename.full_name = "Đinh Thị Vân";
+  auto renamed = services().community.PatchPerson(Officer(), id, rename);
+  ASSERT_TRUE(renamed.ok()) << renamed.error().message_en;
+  EXPECT_EQ(renamed->person.full_name, "Đinh Thị Vân");
+  EXPECT_EQ(renamed->person.birth_year.value_or(0), 1970) << "absent fields stay as they are";
+  EXPECT_EQ(renamed->person.phone.value_or(""), "0987 654 321");
+  EXPECT_EQ(renamed->person.email.value_or(""), "va@example.vn");
+  EXPECT_EQ(renamed->person.gender, Gender::kFemale);
+
+  PersonPatch clear;
+  clear.phone = "";
+  clear.birth_year = std::optional<int>();
+  auto cleared = services().community.PatchPerson(Officer(), id, clear);
+  ASSERT_TRUE(cleared.ok());
+  EXPECT_FALSE(cleared->person.phone);
+  EXPECT_FALSE(cleared->person.birth_year);
+  EXPECT_EQ(cleared->person.email.value_or(""), "va@example.vn");
+  EXPECT_EQ(cleared->person.full_name, "Đinh Thị Vân");
+  EXPECT_EQ(AuditCount(), before + 2);
+
+  EXPECT_TRUE(services().community.PatchPerson(Officer(), id, PersonPatch{}).ok());
+  EXPECT_EQ(AuditCount(), before + 2) << "an empty patch changes nothing and is not audited";
+
+  PersonPatch bad;
+  bad.email = "khong-phai-email";
+  EXPECT_EQ(services().community.PatchPerson(Officer(), id, bad).error().code, "invalid_email");
+  EXPECT_EQ(services().community.PatchPerson(Viewer(), id, rename).error().code, "forbidden");
+  EXPECT_EQ(services().community.PatchPerson(OtherWard(), id, rename).error().code, "person_not_found");
+  EXPECT_EQ(AuditCount(), before + 2);
 }
 
 TEST_F(Community, TheDemoLoadsOnceAndAuditsEverything) {

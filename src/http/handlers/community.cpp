@@ -83,6 +83,38 @@ Result<PersonInput> ParsePerson(const boost::json::object& body) {
   return in;
 }
 
+// A merge patch (RFC 7396): only the members present change; null clears one. Unknown members are refused, so a
+// misspelt field is not silently ignored.
+Result<PersonPatch> ParsePersonPatch(const boost::json::object& body) {
+  PersonPatch patch;
+  for (const auto& [key, value] : body) {
+    const auto invalid = [&key = key](std::string code, std::string vi, std::string en) {
+      return MakeError(ErrorKind::kInvalidInput, std::move(code), std::move(vi), std::move(en))
+          .WithDetail("field", boost::json::string(key));
+    };
+    if (key == "full_name") {
+      patch.full_name = DANVAN_TRY(RequiredString(body, "full_name", 200));
+    } else if (key == "birth_year") {
+      if (!value.is_null() && !value.is_int64())
+        return invalid("invalid_birth_year", "Năm sinh phải là số.", "birth_year must be a number.");
+      patch.birth_year = value.is_null() ? std::nullopt : std::optional<int>(static_cast<int>(value.as_int64()));
+    } else if (key == "gender" || key == "phone" || key == "email" || key == "address") {
+      if (!value.is_null() && !value.is_string())
+        return invalid("invalid_field", "Trường \"" + std::string(key) + "\" phải là chuỗi hoặc null.",
+                       "The field \"" + std::string(key) + "\" must be a string or null.");
+      auto& field = key == "gender" ? patch.gender
+                    : key == "phone"  ? patch.phone
+                    : key == "email"  ? patch.email
+                                      : patch.address;
+      field = value.is_null() ? std::string() : std::string(value.as_string());
+    } else {
+      return invalid("unknown_field", "Trường \"" + std::string(key) + "\" không sửa được ở đây.",
+                     "The field \"" + std::string(key) + "\" cannot be changed here.");
+    }
+  }
+  return patch;
+}
+
 Result<Response> OrganisationList(Services& services, Request& req) {
   const auto paging = DANVAN_TRY(ParsePaging(req));
   OrganisationQuery q;
@@ -150,6 +182,7 @@ void AddCommunityRoutes(Router& router, Services& services) {
     end.date = DANVAN_TRY(RequiredString(body, "date", 10));
     end.to_unit_id = OptId(body, "to_unit_id");
     end.successor_id = OptId(body, "successor_id");
+    end.to_parent_id = OptId(body, "to_parent_id");
     auto o = DANVAN_TRY(services.community.EndOrganisation(c, id, end));
     return JsonResponse(200, OrganisationJson(o));
   }));
@@ -189,6 +222,13 @@ void AddCommunityRoutes(Router& router, Services& services) {
     auto body = DANVAN_TRY(ParseJsonObject(req));
     const auto input = DANVAN_TRY(ParsePerson(body));
     auto v = DANVAN_TRY(services.community.UpdatePerson(c, id, input));
+    return JsonResponse(200, PersonJson(v));
+  }));
+  router.Add("PATCH", "/api/v1/people/{id}", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
+    const auto id = DANVAN_TRY(PathId(req));
+    auto body = DANVAN_TRY(ParseJsonObject(req));
+    const auto patch = DANVAN_TRY(ParsePersonPatch(body));
+    auto v = DANVAN_TRY(services.community.PatchPerson(c, id, patch));
     return JsonResponse(200, PersonJson(v));
   }));
   router.Add("POST", "/api/v1/people/{id}/memberships", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {

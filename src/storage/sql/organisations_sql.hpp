@@ -44,6 +44,11 @@ inline constexpr std::string_view kSelectOrganisationsPage =
     "SELECT " DANVAN_ORGANISATION_COLUMNS DANVAN_ORGANISATION_FILTER
     " ORDER BY name_sort, id LIMIT :limit OFFSET :offset";
 
+// Children still active on a day or later: they would outlive a parent ended that day.
+inline constexpr std::string_view kSelectOpenChildOrganisations =
+    "SELECT " DANVAN_ORGANISATION_COLUMNS
+    " FROM organisations WHERE parent_id = :id AND (valid_to IS NULL OR valid_to > :date) ORDER BY name_sort, id";
+
 #undef DANVAN_ORGANISATION_FILTER
 #undef DANVAN_ORGANISATION_COLUMNS
 

@@ -1,7 +1,7 @@
 // Organisations, people, memberships and the CSV import (src/http/openapi.json, tag "community").
 import { api } from './client'
 import type {
-  ImportMode, ImportReport, Membership, NewMembership, NewOrganisation, Organisation, OrganisationEnd,
+  Gender, ImportMode, ImportReport, Membership, NewMembership, NewOrganisation, Organisation, OrganisationEnd,
   OrganisationKind, Page, Person, PersonInput,
 } from './types'
 
@@ -44,7 +44,9 @@ export async function listAllOrganisations(query: OrganisationQuery, limit = 200
 
 export const getOrganisation = (id: number) => api.get<Organisation>(`/organisations/${id}`)
 export const createOrganisation = (o: NewOrganisation) => api.post<Organisation>('/organisations', o)
-export const endOrganisation = (id: number, end: OrganisationEnd) => api.post<Organisation>(`/organisations/${id}/end`, end)
+/** `to_parent_id`: on a move, the new record's parent in the unit moved to. */
+export const endOrganisation = (id: number, end: OrganisationEnd & { to_parent_id?: number }) =>
+  api.post<Organisation>(`/organisations/${id}/end`, end)
 
 // ---- people and memberships
 export interface PeopleQuery {
@@ -58,8 +60,16 @@ export interface PeopleQuery {
 export const listPeople = (query: PeopleQuery) => api.get<Page<Person>>('/people', { ...query })
 export const getPerson = (id: number) => api.get<Person>(`/people/${id}`)
 export const createPerson = (p: PersonInput) => api.post<Person>('/people', p)
-/** Replaces every field: send them all. */
-export const updatePerson = (id: number, p: PersonInput) => api.put<Person>(`/people/${id}`, p)
+/** A JSON merge patch of a person: a field left out stays as it is, null clears it. */
+export type PersonPatch = Partial<Pick<PersonInput, 'full_name'>> & {
+  birth_year?: number | null
+  gender?: Gender | null
+  phone?: string | null
+  email?: string | null
+  address?: string | null
+}
+/** Changes only the fields sent (PATCH); PUT would replace them all. */
+export const patchPerson = (id: number, p: PersonPatch) => api.patch<Person>(`/people/${id}`, p)
 export const addMembership = (personId: number, m: NewMembership) =>
   api.post<Membership>(`/people/${personId}/memberships`, m)
 export const endMembership = (id: number, validTo: string) =>

@@ -134,6 +134,8 @@ const en: Messages = {
     endDate: 'From',
     endDateHint: 'The first day the organisation is no longer active here.',
     toUnit: 'Moved to the unit',
+    toParent: 'Under the organisation (in the new unit, optional)',
+    endMembersHint: 'Titles held in the organisation end on this day; on a move they continue in the new record. Child organisations must be closed, moved or merged first.',
     successor: 'Merged into',
     successorPlaceholder: 'Type a name to search',
     confirmEnd: 'Confirm',

@@ -133,6 +133,8 @@ const vi = {
     endDate: 'Từ ngày',
     endDateHint: 'Ngày đầu tiên tổ chức không còn hoạt động ở đây.',
     toUnit: 'Chuyển sang đơn vị',
+    toParent: 'Trực thuộc tổ chức (ở đơn vị mới, không bắt buộc)',
+    endMembersHint: 'Các chức danh đang giữ trong tổ chức kết thúc vào ngày này; khi chuyển, chúng tiếp tục ở tổ chức mới. Các tổ chức trực thuộc cần được giải thể, chuyển hoặc sáp nhập trước.',
     successor: 'Sáp nhập vào tổ chức',
     successorPlaceholder: 'Gõ tên tổ chức để tìm',
     confirmEnd: 'Xác nhận',
