@@ -282,6 +282,7 @@ BallotOutcome DecideBallot(const Tally& tally, int members, int present, double 
   BallotOutcome o;
   // A small epsilon keeps 2/3 × 6 = 4 from becoming 4.000000001 → 5.
   const int quorum_needed = static_cast<int>(std::ceil(quorum * members - 1e-9));
+  o.quorum_needed = quorum_needed;
   o.quorum_met = members > 0 && present >= quorum_needed;
   o.needed = static_cast<int>(std::floor(threshold * members + 1e-9)) + 1;
   o.passed = o.quorum_met && tally.agree >= o.needed;

@@ -201,6 +201,7 @@ struct BallotOutcome {
   bool quorum_met = false;
   bool passed = false;
   int needed = 0;  //!< agree votes needed to pass
+  int quorum_needed = 0;  //!< members who must attend
 };
 
 //! Quorum: attendance ≥ ⌈quorum × members⌉. Passing: agree > threshold × members (of the whole council;

@@ -146,6 +146,10 @@ class MovementService {
   //! Decides every model of the session: recognised at `levels[model]` (default: the first level) when the
   //! ballot passes and the score reaches the pass score, otherwise not recognised with the reasons.
   Result<SessionView> CloseSession(const Caller& caller, int64_t session_id, const std::map<int64_t, std::string>& levels);
+  //! The session's minutes (biên bản) as PDF once scoring is closed, marked draft until the session closes; for
+  //! the council's members, the unit's admins and its signers. Errors: "session_not_found", "forbidden",
+  //! "minutes_not_ready". Defined in movement_minutes.cpp.
+  Result<std::string> MinutesPdf(const Caller& caller, int64_t session_id);
 
  private:
   bool Has(Tx& tx, const Caller& caller, Permission permission, int64_t unit_id);

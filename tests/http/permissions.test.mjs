@@ -974,6 +974,23 @@ const ROUTES = {
       };
     },
   },
+  'GET /api/v1/sessions/{id}/minutes.pdf': {
+    auth: true,
+    targets: WARDS,
+    // The minutes back decisions: the council's members, the ward's admins and its signers read them; the other
+    // roles of the ward are refused, and those without a grant do not learn that the session exists.
+    expect: (a, w) => {
+      if (!granted(a, w)) return notFound('session_not_found');
+      return sits(a, w) || manages(a, w) || (a.role === 'signer' && a.unit === w) ? ok() : FORBIDDEN;
+    },
+    prepare: (ctx, a, w) => ({
+      params: { id: ctx.closedSessions[w] },
+      check: (res) => {
+        assert.equal(res.headers['content-type'], 'application/pdf');
+        assert.ok(res.body.startsWith('%PDF-'), 'a PDF');
+      },
+    }),
+  },
 };
 
 // Cells where the server disagrees with the rules above and that is a bug to fix in src/: key
@@ -1234,6 +1251,7 @@ describe('permissions: every route × every role × own and other ward', () => {
       }
       const closed = expectStatus(await ctx.asAdmin('POST', `/api/v1/sessions/${s.id}/close`, {}), 200, 'close');
       assert.equal(closed.models[0].outcome, 'recognised', JSON.stringify(closed.models[0]));
+      ctx.closedSessions[w] ??= s.id;
       return model;
     };
 
@@ -1245,6 +1263,7 @@ describe('permissions: every route × every role × own and other ward', () => {
     ctx.proposed = {};
     ctx.recognised = {};
     ctx.sessions = {};
+    ctx.closedSessions = {};
     for (const w of [...WARDS, 'hk']) {
       ctx.campaigns[w] = await ctx.createCampaign(w);
       ctx.work[w] = await ctx.createCampaign(w);

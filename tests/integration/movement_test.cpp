@@ -3,6 +3,7 @@
 #include "services/demo.hpp"
 #include "storage/tx.hpp"
 #include "support/fixture.hpp"
+#include "support/pdf_tools.hpp"
 
 namespace danvan {
 namespace {
@@ -93,6 +94,49 @@ class Movement : public ServiceTest {
     }
   }
 
+  // What the council tests start from: in a campaign of 2022, a good and a weak model proposed; a council of the
+  // five users (the first chairs, the second has `second_role`); a session of 10/10/2022 with four present, who
+  // score every criterion 9 and 8 alternately on the good model and 5 on the weak one. Scoring is still open.
+  struct ScoredSession {
+    Campaign campaign;
+    Model good, weak;
+    Council council;
+    int64_t id = 0;
+  };
+  void OpenScoredSession(ScoredSession& out, const std::string& second_role = "member") {
+    clock_.Advance(-std::chrono::hours(24 * 200));  // back to March 2022: registration open
+    out.campaign = OpenCampaign(ly_thai_to_, 2022);
+    const auto& c = out.campaign;
+    out.good = Draft(Officer(ly_thai_to_), c.id, team3_, "Tổ dân vận số 3 hỗ trợ người dân phòng, chống dịch");
+    out.weak = Draft(Officer(ly_thai_to_), c.id, party_, "Đảng ủy phường với việc tiếp dân", "xay_dung_he_thong_chinh_tri");
+    Propose(out.good.id, ly_thai_to_);
+    Propose(out.weak.id, ly_thai_to_);
+    Council council;
+    council.campaign_id = c.id;
+    council.name = "Hội đồng Thi đua – Khen thưởng phường Lý Thái Tổ";
+    council.kind = "hoi_dong_thi_dua_khen_thuong";
+    for (size_t i = 0; i < council_users_.size(); ++i)
+      council.members.push_back(CouncilMember{0, 0, council_users_[i], "", i == 0 ? "chair" : i == 1 ? second_role : "member"});
+    auto created = services().movement.CreateCouncil(Officer(ly_thai_to_), council);
+    ASSERT_TRUE(created.ok()) << created.error().message_en;
+    out.council = *created;
+    std::vector<int64_t> present;
+    for (size_t i = 0; i < 4; ++i) present.push_back(created->members[i].id);  // 4 of 5: quorum 2/3 met
+    auto session = services().movement.OpenSession(Officer(ly_thai_to_), created->id, "10/10/2022", present,
+                                                   {out.good.id, out.weak.id});
+    ASSERT_TRUE(session.ok()) << session.error().message_en;
+    out.id = session->id;
+    for (int i = 0; i < 4; ++i) {
+      std::map<int64_t, double> high, low;
+      for (const auto& cr : c.criteria) {
+        high[cr.id] = 9 - (i % 2);
+        low[cr.id] = 5;
+      }
+      ASSERT_TRUE(services().movement.SubmitScores(Councillor(i), out.id, out.good.id, high).ok());
+      ASSERT_TRUE(services().movement.SubmitScores(Councillor(i), out.id, out.weak.id, low).ok());
+    }
+  }
+
   int64_t ly_thai_to_ = 0, hang_bac_ = 0, team3_ = 0, party_ = 0;
   Caller member3_;
   std::vector<int64_t> council_users_;
@@ -139,61 +183,38 @@ TEST_F(Movement, RegistrationFollowsTheDeadlineAndTheQuota) {
 }
 
 TEST_F(Movement, ACouncilScoresVotesInSecretAndRecognises) {
-  clock_.Advance(-std::chrono::hours(24 * 200));  // back to March 2022: registration open
-  const auto c = OpenCampaign(ly_thai_to_, 2022);
-  const auto good = Draft(Officer(ly_thai_to_), c.id, team3_, "Tổ dân vận số 3 hỗ trợ người dân phòng, chống dịch");
-  const auto weak = Draft(Officer(ly_thai_to_), c.id, party_, "Đảng ủy phường với việc tiếp dân", "xay_dung_he_thong_chinh_tri");
-  Propose(good.id, ly_thai_to_);
-  Propose(weak.id, ly_thai_to_);
-
-  Council council;
-  council.campaign_id = c.id;
-  council.name = "Hội đồng Thi đua – Khen thưởng phường Lý Thái Tổ";
-  council.kind = "hoi_dong_thi_dua_khen_thuong";
-  for (auto u : council_users_) council.members.push_back(CouncilMember{0, 0, u, "", u == council_users_[0] ? "chair" : "member"});
-  auto created = services().movement.CreateCouncil(Officer(ly_thai_to_), council);
-  ASSERT_TRUE(created.ok()) << created.error().message_en;
-  std::vector<int64_t> present;
-  for (size_t i = 0; i < 4; ++i) present.push_back(created->members[i].id);  // 4 of 5: quorum 2/3 met
-  auto session = services().movement.OpenSession(Officer(ly_thai_to_), created->id, "10/10/2022", present, {good.id, weak.id});
-  ASSERT_TRUE(session.ok()) << session.error().message_en;
-
   // Each present member scores; nobody sees the others' scores while scoring is open.
-  for (int i = 0; i < 4; ++i) {
-    std::map<int64_t, double> high, low;
-    for (const auto& cr : c.criteria) {
-      high[cr.id] = 9 - (i % 2);
-      low[cr.id] = 5;
-    }
-    ASSERT_TRUE(services().movement.SubmitScores(Councillor(i), session->id, good.id, high).ok());
-    ASSERT_TRUE(services().movement.SubmitScores(Councillor(i), session->id, weak.id, low).ok());
-  }
-  auto absent = services().movement.SubmitScores(Councillor(4), session->id, good.id, {{c.criteria[0].id, 10}});
+  ScoredSession scored;
+  ASSERT_NO_FATAL_FAILURE(OpenScoredSession(scored));
+  const auto& c = scored.campaign;
+  const auto& good = scored.good;
+  const auto& weak = scored.weak;
+  auto absent = services().movement.SubmitScores(Councillor(4), scored.id, good.id, {{c.criteria[0].id, 10}});
   EXPECT_EQ(absent.error().code, "not_council_member");
-  auto view = services().movement.GetSession(Councillor(1), session->id);
+  auto view = services().movement.GetSession(Councillor(1), scored.id);
   ASSERT_TRUE(view.ok());
   EXPECT_FALSE(view->scores_visible);
   for (const auto& s : view->scores) EXPECT_EQ(s.member_id, *view->caller_member_id) << "only one's own scores";
   EXPECT_TRUE(view->sheets.empty());
-  EXPECT_EQ(services().movement.SubmitScores(Councillor(0), session->id, good.id, {{c.criteria[0].id, 11}}).error().code,
+  EXPECT_EQ(services().movement.SubmitScores(Councillor(0), scored.id, good.id, {{c.criteria[0].id, 11}}).error().code,
             "invalid_score");
 
-  ASSERT_TRUE(services().movement.CloseScoring(Officer(ly_thai_to_), session->id).ok());
-  EXPECT_EQ(services().movement.SubmitScores(Councillor(0), session->id, good.id, {{c.criteria[0].id, 9}}).error().code,
+  ASSERT_TRUE(services().movement.CloseScoring(Officer(ly_thai_to_), scored.id).ok());
+  EXPECT_EQ(services().movement.SubmitScores(Councillor(0), scored.id, good.id, {{c.criteria[0].id, 9}}).error().code,
             "scoring_closed");
 
   // The ballot: 3 agree and 1 abstain on the good model (3 > 2.5 of 5 members); the weak one 2 agree.
   const char* good_votes[] = {"agree", "agree", "abstain", "agree"};
   const char* weak_votes[] = {"agree", "disagree", "agree", "disagree"};
   for (int i = 0; i < 4; ++i) {
-    ASSERT_TRUE(services().movement.Vote(Councillor(i), session->id, good.id, good_votes[i]).ok());
-    ASSERT_TRUE(services().movement.Vote(Councillor(i), session->id, weak.id, weak_votes[i]).ok());
+    ASSERT_TRUE(services().movement.Vote(Councillor(i), scored.id, good.id, good_votes[i]).ok());
+    ASSERT_TRUE(services().movement.Vote(Councillor(i), scored.id, weak.id, weak_votes[i]).ok());
   }
-  auto twice = services().movement.Vote(Councillor(0), session->id, good.id, "disagree");
+  auto twice = services().movement.Vote(Councillor(0), scored.id, good.id, "disagree");
   ASSERT_FALSE(twice.ok());
   EXPECT_EQ(twice.error().code, "already_voted");
 
-  auto closed = services().movement.CloseSession(Officer(ly_thai_to_), session->id, {});
+  auto closed = services().movement.CloseSession(Officer(ly_thai_to_), scored.id, {});
   ASSERT_TRUE(closed.ok()) << closed.error().message_en;
   ASSERT_EQ(closed->sheets.size(), 2u);
   for (const auto& sheet : closed->sheets) {
@@ -394,6 +415,63 @@ TEST_F(Movement, RecognisedModelsSpreadAndCarryOver) {
   EXPECT_EQ(carried->front().carried_from_id.value_or(0), source.id);
   EXPECT_EQ(carried->front().status, ModelStatus::kActive);
   EXPECT_EQ(services().movement.GetModel(std::nullopt, source.id)->status, ModelStatus::kCarriedOver);
+}
+
+TEST_F(Movement, TheMinutesOfASessionAreAPdfWithEveryPartInOrder) {
+  ScoredSession scored;
+  ASSERT_NO_FATAL_FAILURE(OpenScoredSession(scored, "secretary"));
+  EXPECT_EQ(services().movement.MinutesPdf(Officer(ly_thai_to_), scored.id).error().code, "minutes_not_ready")
+      << "no minutes while the scores are still hidden";
+  ASSERT_TRUE(services().movement.CloseScoring(Officer(ly_thai_to_), scored.id).ok());
+  const char* good_votes[] = {"agree", "agree", "abstain", "agree"};
+  const char* weak_votes[] = {"agree", "disagree", "agree", "disagree"};
+  for (int i = 0; i < 4; ++i) {
+    ASSERT_TRUE(services().movement.Vote(Councillor(i), scored.id, scored.good.id, good_votes[i]).ok());
+    ASSERT_TRUE(services().movement.Vote(Councillor(i), scored.id, scored.weak.id, weak_votes[i]).ok());
+  }
+  auto draft = services().movement.MinutesPdf(Councillor(2), scored.id);
+  ASSERT_TRUE(draft.ok()) << draft.error().message_en;
+  EXPECT_NE(testing::PdfFile(*draft).Text().find("BIÊN BẢN (DỰ THẢO)"), std::string::npos);
+  ASSERT_TRUE(services().movement.CloseSession(Officer(ly_thai_to_), scored.id, {}).ok());
+
+  auto pdf = services().movement.MinutesPdf(Councillor(4), scored.id);  // absent members read them too
+  ASSERT_TRUE(pdf.ok()) << pdf.error().message_en;
+  testing::PdfFile file(*pdf);
+  const std::string text = file.Text();
+  const std::string chair = scored.council.members[0].display_name, secretary = scored.council.members[1].display_name;
+  EXPECT_TRUE(testing::InOrder(text, {
+      "ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "PHƯỜNG LÝ THÁI TỔ", "HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG",
+      "Phường Lý Thái Tổ, ngày 10 tháng 10 năm 2022", "BIÊN BẢN", "Họp xét công nhận mô hình, điển hình",
+      "I. THỜI GIAN, ĐỊA ĐIỂM", "II. THÀNH PHẦN", "Tổng số thành viên Hội đồng: 5; có mặt: 4; vắng mặt: 1.", chair,
+      "Chủ tịch Hội đồng", "Có mặt", secretary, "Thư ký", "Vắng mặt", "Số thành viên phải có mặt: 4.",
+      "Phiên họp đủ số thành viên", "III. KẾT QUẢ CHẤM ĐIỂM",
+      "1. Tổ dân vận số 3 hỗ trợ người dân phòng, chống dịch", "tổng điểm có trọng số 85,00/100",
+      "Cách làm sáng tạo", "8,50", "0,50", "8 – 9", "2. Đảng ủy phường với việc tiếp dân",
+      "tổng điểm có trọng số 50,00/100", "IV. KẾT QUẢ BỎ PHIẾU KÍN", "Đồng ý", "Không đồng ý",
+      "Tổ dân vận số 3", "Đạt", "Đảng ủy phường với", "Không đạt", "V. KẾT LUẬN", "Công nhận: ",
+      "Không công nhận.", "Biểu quyết chưa đạt", "THƯ KÝ", "CHỦ TỊCH HỘI ĐỒNG", secretary, chair}));
+  EXPECT_EQ(text.find("DỰ THẢO"), std::string::npos);
+  // The ballot table's rows: agree, disagree, abstain, needed, result, on the first line of each model's row.
+  auto ballot_row = [&](const std::string& title_start) {
+    const auto at = text.find(title_start, text.find("IV. KẾT QUẢ BỎ PHIẾU KÍN"));
+    if (at == std::string::npos) return std::string();
+    std::string line = text.substr(at, text.find('\n', at) - at), collapsed;
+    for (char ch : line)
+      if (ch != ' ' || (!collapsed.empty() && collapsed.back() != ' ')) collapsed.push_back(ch);
+    return collapsed;
+  };
+  EXPECT_TRUE(ballot_row("Tổ dân vận số 3").ends_with("3 0 1 3 Đạt")) << ballot_row("Tổ dân vận số 3");
+  EXPECT_TRUE(ballot_row("Đảng ủy phường với").ends_with("2 2 0 3 Không đạt")) << ballot_row("Đảng ủy phường với");
+  EXPECT_TRUE(testing::EmbedsLiberationSerif(file.Fonts()));
+
+  // Who reads them: members, admins, signers of the ward; not its viewers; nobody outside it learns of the session.
+  auto signer = CallerWith({RoleGrant{0, Role::kSigner, ly_thai_to_, std::nullopt}});
+  EXPECT_TRUE(services().movement.MinutesPdf(signer, scored.id).ok());
+  auto viewer = CallerWith({RoleGrant{0, Role::kViewer, ly_thai_to_, std::nullopt}});
+  EXPECT_EQ(services().movement.MinutesPdf(viewer, scored.id).error().code, "forbidden");
+  EXPECT_EQ(services().movement.MinutesPdf(member3_, scored.id).error().code, "forbidden");
+  auto outsider = CallerWith({RoleGrant{0, Role::kUnitAdmin, hang_bac_, std::nullopt}});
+  EXPECT_EQ(services().movement.MinutesPdf(outsider, scored.id).error().code, "session_not_found");
 }
 
 }  // namespace

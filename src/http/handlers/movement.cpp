@@ -556,6 +556,14 @@ void AddMovementRoutes(Router& router, Services& services, size_t upload_limit) 
       }
     return JsonResponse(200, SessionJson(DANVAN_TRY(mv.CloseSession(c, id, levels))));
   }));
-}
+  router.Add("GET", "/api/v1/sessions/{id}/minutes.pdf", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
+    const auto id = DANVAN_TRY(PathId(req));
+    Response r;
+    r.content_type = "application/pdf";
+    r.body = DANVAN_TRY(mv.MinutesPdf(c, id));
+    r.SetHeader("Content-Disposition", fmt::format("inline; filename=\"bien-ban-phien-hop-{}.pdf\"", id));
+    r.SetHeader("Cache-Control", "private, no-store");
+    return r;
+  }));}
 
 }  // namespace danvan::http
