@@ -5,6 +5,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cstring>
+#include <random>
+
 namespace danvan::http {
 namespace {
 
@@ -30,7 +33,23 @@ std::string RequestIdFor(std::string_view client_value) {
                                     c == ':' || c == '-';
                            });
   if (well_formed) return std::string(client_value);
-  return RandomToken(12);
+  // 16 characters of base64url from a per-thread generator seeded by the system's: an id need not be secret,
+  // and drawing from the kernel for every request cost a system call each.
+  thread_local std::mt19937_64 generator = [] {
+    const std::string seed = RandomBytes(sizeof(uint64_t));
+    uint64_t value = 0;
+    std::memcpy(&value, seed.data(), sizeof value);
+    return std::mt19937_64(value);
+  }();
+  static constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string id(16, '-');
+  uint64_t bits = generator();
+  for (size_t i = 0; i < id.size(); ++i) {
+    if (i == 10) bits = generator();  // 10 × 6 bits from each draw
+    id[i] = kAlphabet[bits & 63];
+    bits >>= 6;
+  }
+  return id;
 }
 
 Response App::Handle(Request& request) {

@@ -6,31 +6,32 @@
 namespace danvan::http {
 namespace {
 
-std::vector<std::string_view> Split(std::string_view path) {
-  std::vector<std::string_view> parts;
+// Calls fn(segment) for each '/'-separated segment of an absolute path; stops early when fn returns false.
+template <class Fn>
+bool ForEachSegment(std::string_view path, Fn&& fn) {
   size_t start = 1;  // paths start with '/'
   while (start <= path.size()) {
     size_t end = path.find('/', start);
     if (end == std::string_view::npos) end = path.size();
-    parts.push_back(path.substr(start, end - start));
+    if (!fn(path.substr(start, end - start))) return false;
     start = end + 1;
   }
-  return parts;
+  return true;
 }
 
-bool MatchPattern(std::string_view pattern, std::string_view path, std::map<std::string, std::string>* params) {
-  const auto p = Split(pattern);
-  const auto s = Split(path);
-  if (p.size() != s.size()) return false;
-  for (size_t i = 0; i < p.size(); ++i) {
-    if (p[i].size() > 2 && p[i].front() == '{' && p[i].back() == '}') {
-      if (s[i].empty()) return false;
-      if (params) (*params)[std::string(p[i].substr(1, p[i].size() - 2))] = std::string(s[i]);
-    } else if (p[i] != s[i]) {
-      return false;
+bool Matches(const Route& route, std::string_view path, std::map<std::string, std::string>* params) {
+  size_t i = 0;
+  const bool all = ForEachSegment(path, [&](std::string_view segment) {
+    if (i == route.segments.size()) return false;
+    const auto& expected = route.segments[i++];
+    if (expected.parameter) {
+      if (segment.empty()) return false;
+      if (params) (*params)[expected.text] = std::string(segment);
+      return true;
     }
-  }
-  return true;
+    return segment == expected.text;
+  });
+  return all && i == route.segments.size();
 }
 
 }  // namespace
@@ -39,7 +40,17 @@ void Router::Add(std::string method, std::string pattern, Handler handler, size_
   if (pattern.empty() || pattern.front() != '/') throw std::logic_error("route pattern must start with /: " + pattern);
   for (const auto& r : routes_)
     if (r.method == method && r.pattern == pattern) throw std::logic_error("route added twice: " + pattern);
-  routes_.push_back(Route{std::move(method), std::move(pattern), std::move(handler), body_limit});
+  Route route{std::move(method), std::move(pattern), std::move(handler), body_limit, {}, 0};
+  ForEachSegment(route.pattern, [&](std::string_view segment) {
+    const bool parameter = segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+    route.segments.push_back({std::string(parameter ? segment.substr(1, segment.size() - 2) : segment), parameter});
+    if (parameter) ++route.parameters;
+    return true;
+  });
+  const size_t length = route.segments.size();
+  if (by_length_.size() <= length) by_length_.resize(length + 1);
+  by_length_[length].push_back(routes_.size());
+  routes_.push_back(std::move(route));
 }
 
 std::variant<RouteMatch, PathNotFound, MethodNotAllowed> Router::Match(std::string_view method,
@@ -49,9 +60,13 @@ std::variant<RouteMatch, PathNotFound, MethodNotAllowed> Router::Match(std::stri
   const Route* best = nullptr;
   size_t best_params = SIZE_MAX;
   std::vector<std::string> allow;
-  for (const auto& r : routes_) {
-    if (!MatchPattern(r.pattern, path, nullptr)) continue;
-    const size_t n = static_cast<size_t>(std::count(r.pattern.begin(), r.pattern.end(), '{'));
+  // Only routes with as many segments as the path can match it.
+  const size_t length = static_cast<size_t>(std::count(path.begin(), path.end(), '/'));
+  if (length >= by_length_.size()) return PathNotFound{};
+  for (const size_t index : by_length_[length]) {
+    const Route& r = routes_[index];
+    if (!Matches(r, path, nullptr)) continue;
+    const size_t n = r.parameters;
     if (r.method == method || (method == "HEAD" && r.method == "GET")) {
       if (n < best_params) {
         best = &r;
@@ -63,7 +78,7 @@ std::variant<RouteMatch, PathNotFound, MethodNotAllowed> Router::Match(std::stri
   }
   if (best) {
     RouteMatch m{best, {}};
-    MatchPattern(best->pattern, path, &m.params);
+    Matches(*best, path, &m.params);
     return m;
   }
   if (!allow.empty()) {

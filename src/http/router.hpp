@@ -19,6 +19,13 @@ struct Route {
   std::string pattern;  //!< "/api/v1/units/{id}"
   Handler handler;
   size_t body_limit = 0;  //!< a larger limit for uploads; 0 = the server's server.body_limit
+  //! The pattern cut at '/' once, when the route is added: matching a request allocates nothing.
+  struct Segment {
+    std::string text;  //!< the literal, or the parameter's name
+    bool parameter = false;
+  };
+  std::vector<Segment> segments;
+  size_t parameters = 0;
 };
 
 struct RouteMatch {
@@ -39,6 +46,7 @@ class Router {
 
  private:
   std::vector<Route> routes_;
+  std::vector<std::vector<size_t>> by_length_;  //!< indexes into routes_, by number of path segments
 };
 
 }  // namespace danvan::http

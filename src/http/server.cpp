@@ -14,6 +14,7 @@
 #include <boost/url/parse.hpp>
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <atomic>
 #include <mutex>
 #include <thread>
@@ -203,8 +204,10 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
       if (!ec && self->timed_out_) ec = beast::error::timeout;  // the deadline passed with nothing to cancel
       if (ec) return self->OnRead(ec);
       // Uploads have a larger limit of their own, known only now that the head says where the request goes.
+      const auto verb = self->parser_->get().method();
+      const bool may_upload = verb != bhttp::verb::get && verb != bhttp::verb::head && verb != bhttp::verb::delete_;
       Request probe;
-      if (ParseTarget(self->parser_->get().target(), probe))
+      if (may_upload && ParseTarget(self->parser_->get().target(), probe))
         self->parser_->body_limit(self->server_.app_.BodyLimitFor(self->parser_->get().method_string(), probe.path,
                                                                    self->server_.config_.body_limit));
       bhttp::async_read(self->stream_, self->buffer_, *self->parser_,
@@ -264,29 +267,46 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
   }
 
   void Write(Response response, const Request& request, bool keep_alive, bool head) {
-    auto message = std::make_shared<bhttp::response<bhttp::string_body>>();
-    message->version(11);
-    message->result(static_cast<unsigned>(response.status));
-    message->set(bhttp::field::server, "danvan");
-    message->set(bhttp::field::content_type, response.content_type);
-    for (auto& [name, value] : response.headers) message->set(name, value);
     const bool keep = keep_alive && !server_.draining_;
-    message->keep_alive(keep);
-    message->body() = std::move(response.body);
-    message->prepare_payload();
-    if (head) message->body().clear();  // Content-Length stays that of the GET
+    // The head is written by hand into one string, sent with the body in one gather write: Beast's
+    // serializer allocated for every field and took a tenth of the CPU of a small JSON response.
+    auto out = std::make_shared<Outgoing>();
+    out->body = std::move(response.body);
+    SerializeHead(response, out->body.size(), keep, out->head);
+    if (head || !MayHaveBody(response.status)) out->body.clear();  // HEAD: Content-Length stays that of the GET
     stream_.expires_after(server_.config_.idle_timeout);
-    auto sr = std::make_shared<bhttp::response_serializer<bhttp::string_body>>(*message);
-    if (head) {
-      bhttp::async_write_header(stream_, *sr, [self = shared_from_this(), message, sr, keep](beast::error_code ec,
-                                                                                             size_t) {
-        self->AfterWrite(ec, keep);
-      });
-    } else {
-      bhttp::async_write(stream_, *sr, [self = shared_from_this(), message, sr, keep](beast::error_code ec, size_t) {
-        self->AfterWrite(ec, keep);
-      });
+    const std::array<net::const_buffer, 2> buffers{net::buffer(out->head), net::buffer(out->body)};
+    net::async_write(stream_, buffers, [self = shared_from_this(), out, keep](beast::error_code ec, size_t) {
+      self->AfterWrite(ec, keep);
+    });
+  }
+
+  struct Outgoing {
+    std::string head;
+    std::string body;
+  };
+
+  static bool MayHaveBody(int status) { return status >= 200 && status != 204 && status != 304; }
+
+  // A header value must not end the line it is on: CR and LF (and other controls) become spaces.
+  static void AppendValue(std::string& out, std::string_view value) {
+    for (char c : value) out.push_back((static_cast<unsigned char>(c) < 0x20 && c != '\t') ? ' ' : c);
+  }
+
+  static void SerializeHead(const Response& response, size_t content_length, bool keep, std::string& out) {
+    const auto status = static_cast<bhttp::status>(response.status);
+    const auto reason = bhttp::obsolete_reason(status);
+    out.reserve(384);
+    out.append("HTTP/1.1 ").append(std::to_string(response.status)).append(" ");
+    out.append(reason.data(), reason.size()).append("\r\nServer: danvan\r\nContent-Type: ");
+    AppendValue(out, response.content_type);
+    for (const auto& [name, value] : response.headers) {
+      out.append("\r\n").append(name).append(": ");
+      AppendValue(out, value);
     }
+    if (MayHaveBody(response.status)) out.append("\r\nContent-Length: ").append(std::to_string(content_length));
+    if (!keep) out.append("\r\nConnection: close");
+    out.append("\r\n\r\n");
   }
 
   void AfterWrite(beast::error_code ec, bool keep) {

@@ -1,6 +1,7 @@
 #include "storage/database.hpp"
 
 #include "storage/constraint_errors.hpp"
+#include "storage/statement_cache.hpp"
 #include "storage/tx.hpp"
 
 #include <soci/connection-pool.h>
@@ -9,9 +10,18 @@
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
+#include <functional>
 #include <mutex>
 
 namespace danvan {
+namespace sql {
+// SQLite's transaction control, prepared once per connection like any other statement.
+inline constexpr std::string_view kBegin = "BEGIN";
+inline constexpr std::string_view kBeginImmediate = "BEGIN IMMEDIATE";
+inline constexpr std::string_view kCommit = "COMMIT";
+inline constexpr std::string_view kRollback = "ROLLBACK";
+}  // namespace sql
+
 namespace {
 
 Error Unavailable(const std::string& what) {
@@ -135,6 +145,7 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseConfig& config) {
       soci::session& s = db->pool_->at(static_cast<size_t>(i));
       s.open(*backend, connect);
       s.set_logger(new CountingLogger(db->statements_));
+      db->caches_.push_back(std::make_unique<StatementCache>(s, db->dialect_));
       if (db->dialect_ == Dialect::kSqlite) {
         // WAL lets readers run beside the writer; FULL makes an acknowledged commit survive power loss.
         s << "PRAGMA journal_mode = WAL";
@@ -159,21 +170,27 @@ Database::~Database() = default;
 
 Status Database::Run(TxMode mode, const std::function<Status(Tx&)>& fn) {
   Lease lease(in_use_);
-  soci::session session(*pool_);
-  Tx tx(session, dialect_);
+  const std::size_t position = pool_->lease();
+  // Hands the connection back however the scope is left.
+  std::unique_ptr<soci::connection_pool, std::function<void(soci::connection_pool*)>> give_back(
+      pool_.get(), [position](soci::connection_pool* pool) { pool->give_back(position); });
+  soci::session& session = pool_->at(position);
+  Tx tx(session, dialect_, *caches_[position], statements_);
+  const bool sqlite = dialect_ == Dialect::kSqlite;
   bool open = false;
   try {
-    if (dialect_ == Dialect::kSqlite) {
-      session << (mode == TxMode::kRead ? "BEGIN" : "BEGIN IMMEDIATE");
+    if (sqlite) {
+      tx.Exec(mode == TxMode::kRead ? sql::kBegin : sql::kBeginImmediate);
     } else {
       session << (mode == TxMode::kRead ? "BEGIN READ ONLY" : "BEGIN");
     }
     open = true;
     Status st = fn(tx);
-    if (st.ok() && mode != TxMode::kDryRun) {
-      session << "COMMIT";
+    const bool commit = st.ok() && mode != TxMode::kDryRun;
+    if (sqlite) {
+      tx.Exec(commit ? sql::kCommit : sql::kRollback);
     } else {
-      session << "ROLLBACK";
+      session << (commit ? "COMMIT" : "ROLLBACK");
     }
     return st;
   } catch (const soci::soci_error& e) {

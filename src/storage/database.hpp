@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace soci {
 class connection_pool;
@@ -19,7 +20,8 @@ namespace danvan {
 
 enum class Dialect { kSqlite, kPostgres };
 
-class Tx;  // defined in storage/tx.hpp
+class Tx;              // defined in storage/tx.hpp
+class StatementCache;  // defined in storage/statement_cache.hpp
 
 enum class TxMode {
   kRead,   //!< a read-only snapshot
@@ -76,6 +78,7 @@ class Database {
   std::atomic<int> in_use_{0};
   std::atomic<int64_t> statements_{0};
   std::unique_ptr<soci::connection_pool> pool_;
+  std::vector<std::unique_ptr<StatementCache>> caches_;  //!< one per pooled connection, by pool position
 };
 
 }  // namespace danvan

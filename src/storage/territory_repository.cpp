@@ -52,8 +52,8 @@ class SociTerritoryRepository final : public TerritoryRepository {
   }
 
   std::optional<AdminUnit> Find(Tx& tx, int64_t id) override {
-    soci::rowset<soci::row> rows = (tx.session().prepare << sql::kSelectUnit, soci::use(id));
-    for (const auto& r : rows) return UnitFromRow(r);
+    auto rows = tx.Query(sql::kSelectUnit, id);
+    if (const soci::row* r = rows.Next()) return UnitFromRow(*r);
     return std::nullopt;
   }
 
@@ -66,8 +66,8 @@ class SociTerritoryRepository final : public TerritoryRepository {
 
   std::vector<int64_t> Ancestry(Tx& tx, int64_t id) override {
     std::vector<int64_t> out;
-    soci::rowset<soci::row> rows = (tx.session().prepare << sql::kSelectAncestry, soci::use(id));
-    for (const auto& r : rows) out.push_back(RowInt(r, 0));
+    auto rows = tx.Query(sql::kSelectAncestry, id);
+    while (const soci::row* r = rows.Next()) out.push_back(RowInt(*r, 0));
     return out;
   }
 
@@ -77,8 +77,8 @@ class SociTerritoryRepository final : public TerritoryRepository {
     // One query for any number of ids: the list travels as one text parameter.
     const std::string csv = IdList(ids);
     const auto query = tx.dialect() == Dialect::kSqlite ? sql::kSelectUnitsByIdsSqlite : sql::kSelectUnitsByIdsPostgres;
-    soci::rowset<soci::row> rows = (tx.session().prepare << query, soci::use(csv));
-    for (const auto& r : rows) out.push_back(UnitFromRow(r));
+    auto rows = tx.Query(query, csv);
+    while (const soci::row* r = rows.Next()) out.push_back(UnitFromRow(*r));
     return out;
   }
 
