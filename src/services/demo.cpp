@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <tuple>
 
 #include "core/date.hpp"
 
@@ -265,6 +266,15 @@ Status SeedMovement(Services& services, int64_t ly_thai_to, const std::map<std::
   const int64_t hang_bac = hang_bac_units.front().id;
   const auto hb_team = DANVAN_TRY(services.community.CreateOrganisation(
       cli, {hang_bac, std::nullopt, "hoi_phu_nu", "Hội Liên hiệp Phụ nữ phường Hàng Bạc", "01/01/2015"}));
+  // Hàng Bạc's officer and a member who speaks for its women's union: another ward's people, to adopt Lý Thái
+  // Tổ's models (not demo logins of a role; same password).
+  for (const auto& [username, name, role, org] :
+       {std::tuple{"quantri.hangbac", "Cán bộ dân vận phường Hàng Bạc", Role::kUnitAdmin, std::optional<int64_t>()},
+        std::tuple{"phunu.hangbac", "Thành viên: Hội Liên hiệp Phụ nữ phường Hàng Bạc", Role::kUnitMember,
+                   std::optional<int64_t>(hb_team.id)}}) {
+    NewUser u{username, name, kDemoPassword, {RoleGrant{0, role, hang_bac, org}}, true};
+    DANVAN_TRY(services.accounts.CreateUser(cli, u));
+  }
   in.unit_id = hang_bac;
   in.title = "Phong trào thi đua \"Dân vận khéo\" phường Hàng Bạc năm 2023";
   in.launch_document = "Kế hoạch số 07-KH/ĐU (dữ liệu mẫu / demo)";

@@ -393,6 +393,37 @@ Result<Lineage> MovementService::LineageOf(int64_t model_id) {
   });
 }
 
+Result<std::vector<ModelEvent>> MovementService::History(const Caller& caller, int64_t model_id) {
+  return db_.Run<std::vector<ModelEvent>>(TxMode::kRead, [&](Tx& tx) -> Result<std::vector<ModelEvent>> {
+    auto m = repos_.movement->FindModel(tx, model_id);
+    if (!m || !(Has(tx, caller, Permission::kViewUnitPrivate, m->unit_id) || SpeaksFor(caller.principal, *m)))
+      return ModelNotFound();
+    std::vector<ModelEvent> out;
+    std::map<std::string, std::string> names;  // actor → display name, one lookup per distinct actor
+    for (const auto& e : repos_.audit->OfEntity(tx, "model", std::to_string(model_id))) {
+      ModelEvent ev{e.at, e.action, "", "", ""};
+      if (auto it = names.find(e.actor); it != names.end()) {
+        ev.actor = it->second;
+      } else {
+        std::string name;  // empty: the command line (the demo seed, an import)
+        if (e.actor.rfind("user:", 0) == 0)
+          if (auto u = repos_.accounts->FindUser(tx, std::stoll(e.actor.substr(5)))) name = u->display_name;
+        ev.actor = names[e.actor] = name;
+      }
+      if (e.after_json) {
+        boost::system::error_code ec;
+        auto v = boost::json::parse(*e.after_json, ec);
+        if (!ec && v.is_object()) {
+          if (const auto* st = v.as_object().if_contains("status"); st && st->is_string()) ev.status = st->as_string();
+          if (const auto* r = v.as_object().if_contains("reason"); r && r->is_string()) ev.reason = r->as_string();
+        }
+      }
+      out.push_back(std::move(ev));
+    }
+    return out;
+  });
+}
+
 Result<ProgressReport> MovementService::AddReport(const Caller& caller, int64_t model_id, const ReportInput& in) {
   auto kind = ParseReportKind(in.kind);
   if (!kind)
@@ -635,6 +666,15 @@ Result<Council> MovementService::GetCouncil(const Caller& caller, int64_t id) {
     if (!council || !c || !Has(tx, caller, Permission::kViewUnitPrivate, c->unit_id))
       return MakeError(ErrorKind::kNotFound, "council_not_found", "Không tìm thấy hội đồng.", "No such council.");
     return *council;
+  });
+}
+
+Result<CampaignCouncils> MovementService::CouncilsOf(const Caller& caller, int64_t campaign_id) {
+  return db_.Run<CampaignCouncils>(TxMode::kRead, [&](Tx& tx) -> Result<CampaignCouncils> {
+    auto c = repos_.movement->FindCampaign(tx, campaign_id);
+    if (!c) return CampaignNotFound();
+    if (!Has(tx, caller, Permission::kViewUnitPrivate, c->unit_id)) return Forbidden();
+    return CampaignCouncils{repos_.movement->CouncilsOf(tx, campaign_id), repos_.movement->SessionsOfCampaign(tx, campaign_id)};
   });
 }
 

@@ -99,6 +99,21 @@ struct SessionView {
   std::map<int64_t, bool> caller_voted;  //!< per model
 };
 
+//! One step of a model's life as the audit log has it.
+struct ModelEvent {
+  std::string at;      //!< UTC
+  std::string action;  //!< create | register | activate | propose | recognise | reject_recognition | stop | carry_over | …
+  std::string actor;   //!< the user's display name; empty for the command line
+  std::string status;  //!< the model's status after the step
+  std::string reason;
+};
+
+//! A campaign's councils with their sessions.
+struct CampaignCouncils {
+  std::vector<Council> councils;
+  std::vector<CouncilSession> sessions;
+};
+
 class MovementService {
  public:
   MovementService(Database& db, Repositories& repos, AuditLog& audit, const Clock& clock)
@@ -121,6 +136,8 @@ class MovementService {
   //! A recognised model adopted by another organisation or unit, as a new model in the adopter's campaign.
   Result<Model> Adopt(const Caller& caller, int64_t source_model_id, ModelInput input);
   Result<Lineage> LineageOf(int64_t model_id);
+  //! The model's steps, oldest first, for those who may see the model privately.
+  Result<std::vector<ModelEvent>> History(const Caller& caller, int64_t model_id);
 
   //! A progress report with evidence, by the owner's member or an officer. Types are decided by content;
   //! photos are re-encoded without metadata (location included) and get thumbnails.
@@ -137,6 +154,8 @@ class MovementService {
 
   Result<Council> CreateCouncil(const Caller& caller, Council council);
   Result<Council> GetCouncil(const Caller& caller, int64_t id);
+  //! The councils of a campaign and their sessions, for anyone granted on its unit.
+  Result<CampaignCouncils> CouncilsOf(const Caller& caller, int64_t campaign_id);
   Result<CouncilSession> OpenSession(const Caller& caller, int64_t council_id, const std::string& held_on,
                                      const std::vector<int64_t>& present_member_ids, const std::vector<int64_t>& model_ids);
   Result<SessionView> GetSession(const Caller& caller, int64_t session_id);

@@ -61,6 +61,13 @@ class SociAuditRepository final : public AuditRepository {
       if (n < 1000) return;
     }
   }
+
+  std::vector<AuditEntry> OfEntity(Tx& tx, const std::string& entity, const std::string& entity_id) override {
+    std::vector<AuditEntry> out;
+    soci::rowset<soci::row> rows = (tx.session().prepare << sql::kSelectAuditOfEntity, soci::use(entity), soci::use(entity_id));
+    for (const auto& r : rows) out.push_back(FromRow(r));
+    return out;
+  }
 };
 
 }  // namespace

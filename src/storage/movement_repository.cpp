@@ -392,6 +392,36 @@ class SociMovementRepository final : public MovementRepository {
     return c;
   }
 
+  std::vector<Council> CouncilsOf(Tx& tx, int64_t campaign_id) override {
+    std::vector<Council> out;
+    {
+      soci::rowset<soci::row> rows = (tx.session().prepare << sql::kSelectCampaignCouncils, soci::use(campaign_id));
+      for (const auto& r : rows) out.push_back(Council{RowInt(r, 0), RowInt(r, 1), r.get<std::string>(2), r.get<std::string>(3), {}, ""});
+    }
+    soci::rowset<soci::row> rows = (tx.session().prepare << sql::kSelectCampaignCouncilMembers, soci::use(campaign_id));
+    for (const auto& r : rows) {
+      CouncilMember m{RowInt(r, 0), RowInt(r, 1), RowInt(r, 2), r.get<std::string>(3), r.get<std::string>(4)};
+      for (auto& c : out)
+        if (c.id == m.council_id) c.members.push_back(m);
+    }
+    return out;
+  }
+
+  std::vector<CouncilSession> SessionsOfCampaign(Tx& tx, int64_t campaign_id) override {
+    std::vector<CouncilSession> out;
+    soci::rowset<soci::row> rows = (tx.session().prepare << sql::kSelectCampaignSessions, soci::use(campaign_id));
+    for (const auto& r : rows) {
+      CouncilSession s;
+      s.id = RowInt(r, 0);
+      s.council_id = RowInt(r, 1);
+      s.held_on = RowDate(r, 2);
+      s.status = r.get<std::string>(3);
+      s.closed_at = RowOptString(r, 4);
+      out.push_back(std::move(s));
+    }
+    return out;
+  }
+
   int64_t InsertSession(Tx& tx, const CouncilSession& s, const std::string& at) override {
     int64_t id = 0;
     const std::string held = s.held_on.Iso();

@@ -26,6 +26,8 @@ class AuditRepository {
   virtual void Insert(Tx& tx, const AuditEntry& entry) = 0;
   //! Every entry, in (chain, seq) order, read in pages; stops when fn returns false.
   virtual void ForEach(Tx& tx, const std::function<bool(const AuditEntry&)>& fn) = 0;
+  //! One entity's entries, oldest first.
+  virtual std::vector<AuditEntry> OfEntity(Tx& tx, const std::string& entity, const std::string& entity_id) = 0;
 };
 
 //! A page of a list and the total it was cut from.
@@ -290,6 +292,9 @@ class MovementRepository {
 
   virtual int64_t InsertCouncil(Tx& tx, Council& council) = 0;  //!< fills member ids
   virtual std::optional<Council> FindCouncil(Tx& tx, int64_t id) = 0;
+  //! A campaign's councils with their members, and their sessions (without attendance and models).
+  virtual std::vector<Council> CouncilsOf(Tx& tx, int64_t campaign_id) = 0;
+  virtual std::vector<CouncilSession> SessionsOfCampaign(Tx& tx, int64_t campaign_id) = 0;
   virtual int64_t InsertSession(Tx& tx, const CouncilSession& session, const std::string& at) = 0;
   virtual std::optional<CouncilSession> FindSession(Tx& tx, int64_t id) = 0;
   virtual void SetSessionStatus(Tx& tx, int64_t id, const std::string& status, const std::optional<std::string>& closed_at) = 0;

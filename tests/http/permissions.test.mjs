@@ -720,6 +720,16 @@ const ROUTES = {
       return { params: { id }, check: (res) => assert.equal(res.json.id, id) };
     },
   },
+  'GET /api/v1/models/{id}/history': {
+    auth: true,
+    // A model's steps are read by those who may read it privately: a grant on its unit, or the owner's member.
+    targets: ['ltt', 'hb'],
+    expect: (a, t) => (granted(a, t) || speaks(a, t) ? ok() : notFound('model_not_found')),
+    prepare: (ctx, a, t) => ({
+      params: { id: ctx.registered[t] },
+      check: (res) => assert.deepEqual(res.json.items.map((e) => e.action).slice(0, 2), ['create', 'register']),
+    }),
+  },
   'POST /api/v1/models/{id}/transitions': {
     auth: true,
     // '<unit>.<action>' on a fresh model in the state the action starts from. The owner's member registers (even in
@@ -864,6 +874,16 @@ const ROUTES = {
           notFound('council_not_found'), 'no council was created'),
       };
     },
+  },
+  'GET /api/v1/campaigns/{id}/councils': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => (granted(a, w) ? ok() : FORBIDDEN),
+    prepare: (ctx, a, w) => ({
+      params: { id: ctx.campaigns[w].id },
+      check: (res) => assert.ok(res.json.items.some((c) => c.id === ctx.councils[w].id && Array.isArray(c.sessions)),
+        'the campaign’s council is listed with its sessions'),
+    }),
   },
   'GET /api/v1/councils/{id}': {
     auth: true,

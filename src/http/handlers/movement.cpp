@@ -466,6 +466,13 @@ void AddMovementRoutes(Router& router, Services& services, size_t upload_limit) 
                               {"times", lineage.adopters.size()},
                               {"units", lineage.units}});
   });
+  router.Add("GET", "/api/v1/models/{id}/history", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
+    auto events = DANVAN_TRY(mv.History(c, DANVAN_TRY(PathId(req))));
+    json::array items;
+    for (const auto& e : events)
+      items.push_back({{"at", e.at}, {"action", e.action}, {"actor", e.actor}, {"status", e.status}, {"reason", e.reason}});
+    return JsonResponse(200, {{"items", std::move(items)}});
+  }));
   router.Add("GET", "/api/v1/public/models", [&mv](Request& req) -> Result<Response> {
     const auto paging = DANVAN_TRY(ParsePaging(req));
     auto q = DANVAN_TRY(ParseModelQuery(req, paging));
@@ -502,6 +509,21 @@ void AddMovementRoutes(Router& router, Services& services, size_t upload_limit) 
       members.push_back({{"id", m.id}, {"user_id", m.user_id}, {"display_name", m.display_name}, {"role", m.role}});
     return JsonResponse(200, {{"id", council.id}, {"campaign_id", council.campaign_id}, {"name", council.name},
                               {"kind", council.kind}, {"members", std::move(members)}});
+  }));
+  router.Add("GET", "/api/v1/campaigns/{id}/councils", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
+    auto found = DANVAN_TRY(mv.CouncilsOf(c, DANVAN_TRY(PathId(req))));
+    json::array items;
+    for (const auto& council : found.councils) {
+      json::array members, sessions;
+      for (const auto& m : council.members)
+        members.push_back({{"id", m.id}, {"user_id", m.user_id}, {"display_name", m.display_name}, {"role", m.role}});
+      for (const auto& s : found.sessions)
+        if (s.council_id == council.id)
+          sessions.push_back({{"id", s.id}, {"held_on", s.held_on.Iso()}, {"status", s.status}, {"closed_at", Opt(s.closed_at)}});
+      items.push_back({{"id", council.id}, {"campaign_id", council.campaign_id}, {"name", council.name},
+                       {"kind", council.kind}, {"members", std::move(members)}, {"sessions", std::move(sessions)}});
+    }
+    return JsonResponse(200, {{"items", std::move(items)}});
   }));
   router.Add("POST", "/api/v1/councils/{id}/sessions", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));

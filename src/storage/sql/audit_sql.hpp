@@ -25,4 +25,9 @@ FROM audit_log
 WHERE chain > :chain OR (chain = :chain2 AND seq > :seq)
 ORDER BY chain, seq LIMIT 1000)~";
 
+// One entity's entries, oldest first (audit_log_entity_idx).
+inline constexpr std::string_view kSelectAuditOfEntity = R"~(
+SELECT id, chain, seq, at, actor, entity, entity_id, action, before_json, after_json, request_id, prev_hash, hash
+FROM audit_log WHERE entity = :entity AND entity_id = :entity_id ORDER BY id)~";
+
 }  // namespace danvan::sql

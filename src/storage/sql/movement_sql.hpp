@@ -151,6 +151,16 @@ inline constexpr std::string_view kSelectCouncil = "SELECT id, campaign_id, name
 inline constexpr std::string_view kSelectCouncilMembers = R"~(
 SELECT id, council_id, user_id, display_name, role FROM council_members WHERE council_id = :c ORDER BY id)~";
 
+// A campaign's councils and their members, and its sessions: three queries for the whole campaign.
+inline constexpr std::string_view kSelectCampaignCouncils = R"~(
+SELECT id, campaign_id, name, kind FROM councils WHERE campaign_id = :c ORDER BY id)~";
+inline constexpr std::string_view kSelectCampaignCouncilMembers = R"~(
+SELECT m.id, m.council_id, m.user_id, m.display_name, m.role
+FROM council_members m JOIN councils c ON c.id = m.council_id WHERE c.campaign_id = :c ORDER BY m.id)~";
+inline constexpr std::string_view kSelectCampaignSessions = R"~(
+SELECT s.id, s.council_id, s.held_on, s.status, s.closed_at
+FROM council_sessions s JOIN councils c ON c.id = s.council_id WHERE c.campaign_id = :c ORDER BY s.held_on DESC, s.id DESC)~";
+
 inline constexpr std::string_view kInsertCouncilSession = R"~(
 INSERT INTO council_sessions (council_id, held_on, status, created_at) VALUES (:c, :held_on, 'open', :at) RETURNING id)~";
 inline constexpr std::string_view kInsertAttendance = "INSERT INTO session_attendance (session_id, member_id) VALUES (:s, :m)";
