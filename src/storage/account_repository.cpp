@@ -60,14 +60,14 @@ class SociAccountRepository final : public AccountRepository {
   }
 
   std::optional<UserRecord> FindUser(Tx& tx, int64_t id) override {
-    soci::rowset<soci::row> rows = (tx.session().prepare << sql::kSelectUser, soci::use(id));
-    for (const auto& r : rows) return UserFromRow(r);
+    auto rows = tx.Query(sql::kSelectUser, id);
+    if (const soci::row* r = rows.Next()) return UserFromRow(*r);
     return std::nullopt;
   }
 
   std::optional<UserRecord> FindUserByName(Tx& tx, const std::string& username) override {
-    soci::rowset<soci::row> rows = (tx.session().prepare << sql::kSelectUserByName, soci::use(username));
-    for (const auto& r : rows) return UserFromRow(r);
+    auto rows = tx.Query(sql::kSelectUserByName, username);
+    if (const soci::row* r = rows.Next()) return UserFromRow(*r);
     return std::nullopt;
   }
 
@@ -111,14 +111,14 @@ class SociAccountRepository final : public AccountRepository {
     if (user_ids.empty()) return out;
     const std::string csv = IdList(user_ids);
     const auto query = tx.dialect() == Dialect::kSqlite ? sql::kSelectGrantsSqlite : sql::kSelectGrantsPostgres;
-    soci::rowset<soci::row> rows = (tx.session().prepare << query, soci::use(csv));
-    for (const auto& r : rows) {
+    auto rows = tx.Query(query, csv);
+    while (const soci::row* r = rows.Next()) {
       RoleGrant g;
-      g.id = RowInt(r, 0);
-      g.role = ParseRole(r.get<std::string>(2)).value_or(Role::kViewer);
-      if (r.get_indicator(3) == soci::i_ok) g.unit_id = RowInt(r, 3);
-      if (r.get_indicator(4) == soci::i_ok) g.organisation_id = RowInt(r, 4);
-      out.emplace_back(RowInt(r, 1), g);
+      g.id = RowInt(*r, 0);
+      g.role = ParseRole(r->get<std::string>(2)).value_or(Role::kViewer);
+      if (r->get_indicator(3) == soci::i_ok) g.unit_id = RowInt(*r, 3);
+      if (r->get_indicator(4) == soci::i_ok) g.organisation_id = RowInt(*r, 4);
+      out.emplace_back(RowInt(*r, 1), g);
     }
     return out;
   }
@@ -132,8 +132,8 @@ class SociAccountRepository final : public AccountRepository {
   }
 
   std::optional<SessionRecord> FindSession(Tx& tx, const std::string& token_hash) override {
-    soci::rowset<soci::row> rows = (tx.session().prepare << sql::kSelectSession, soci::use(token_hash));
-    for (const auto& r : rows) return SessionFromRow(r);
+    auto rows = tx.Query(sql::kSelectSession, token_hash);
+    if (const soci::row* r = rows.Next()) return SessionFromRow(*r);
     return std::nullopt;
   }
 
@@ -162,8 +162,8 @@ class SociAccountRepository final : public AccountRepository {
   }
 
   std::optional<TokenRecord> FindTokenByHash(Tx& tx, const std::string& token_hash) override {
-    soci::rowset<soci::row> rows = (tx.session().prepare << sql::kSelectTokenByHash, soci::use(token_hash));
-    for (const auto& r : rows) return TokenFromRow(r);
+    auto rows = tx.Query(sql::kSelectTokenByHash, token_hash);
+    if (const soci::row* r = rows.Next()) return TokenFromRow(*r);
     return std::nullopt;
   }
 
