@@ -213,3 +213,263 @@ export interface SearchHit {
   subtitle: string
   rank: number
 }
+
+// ---- the "Dân vận khéo" movement: campaigns, models, reports, councils, sessions, the public showcase
+
+export interface FieldInfo {
+  code: string
+  name: string
+  name_en: string
+}
+
+export interface Criterion {
+  id: number
+  name: string
+  weight: number
+  max_score: number
+}
+
+export interface RecognitionLevel {
+  code: string
+  name: string
+}
+
+export interface Quota {
+  organisation_kind: string
+  min_models: number
+  max_models: number | null
+}
+
+export type CampaignStatus = 'draft' | 'open' | 'closed'
+
+export interface Campaign {
+  id: number
+  unit_id: number
+  movement: string
+  title: string
+  starts_on: string
+  ends_on: string
+  launch_document: string
+  launch_date: string | null
+  registration_deadline: string
+  interim_review_on: string | null
+  final_review_on: string | null
+  /** The weighted total (0–100) a model needs. */
+  pass_score: number
+  /** The share of all council members who must agree (strictly more). */
+  ballot_threshold: number
+  /** The share of council members who must attend. */
+  quorum: number
+  status: CampaignStatus
+  fields: string[]
+  criteria: Criterion[]
+  levels: RecognitionLevel[]
+  quotas: Quota[]
+  linked_movements: string[]
+}
+
+export type RegistrationState = 'ok' | 'missing' | 'over' | 'not_required'
+
+export interface RegistrationRow {
+  organisation_id: number
+  organisation_name: string
+  organisation_kind: string
+  registered: number
+  min_models: number
+  max_models: number | null
+  reopened_until: string | null
+  state: RegistrationState
+}
+
+export interface Registration {
+  campaign_id: number
+  registration_deadline: string
+  deadline_passed: boolean
+  rows: RegistrationRow[]
+}
+
+export type ModelKind = 'model' | 'exemplar'
+export type Subject = 'collective' | 'individual'
+export type ModelStatus = 'draft' | 'registered' | 'active' | 'proposed' | 'recognised' | 'not_recognised'
+  | 'carried_over' | 'stopped'
+export const MODEL_STATUSES: ModelStatus[] = ['draft', 'registered', 'active', 'proposed', 'recognised', 'not_recognised',
+  'carried_over', 'stopped']
+export type ModelAction = 'register' | 'activate' | 'propose' | 'stop'
+
+export interface Indicator {
+  name: string
+  unit: string
+  target: number
+  actual: number | null
+}
+
+export interface Model {
+  id: number
+  campaign_id: number
+  unit_id: number
+  kind: ModelKind
+  subject: Subject
+  field: string
+  title: string
+  owner_organisation_id: number | null
+  owner_person_id: number | null
+  address: string
+  latitude: number | null
+  longitude: number | null
+  description: string
+  goals: string
+  indicators: Indicator[]
+  started_on: string | null
+  status: ModelStatus
+  recognition_level: string | null
+  status_reason: string
+  source_model_id: number | null
+  carried_from_id: number | null
+}
+
+export interface ModelInput {
+  campaign_id: number
+  kind: ModelKind
+  subject: Subject
+  field: string
+  title: string
+  owner_organisation_id?: number
+  owner_person_id?: number
+  address: string
+  description: string
+  goals: string
+  started_on?: string
+  indicators: Indicator[]
+}
+
+export interface ModelEvent {
+  at: string
+  action: string
+  /** Empty: the command line (the demo data). */
+  actor: string
+  status: string
+  reason: string
+}
+
+export interface Attachment {
+  id: number
+  file_name: string
+  media_type: string
+  size_bytes: number
+  public: boolean
+  url: string
+  width?: number
+  height?: number
+  thumbnail_url?: string
+}
+
+export type ReportKind = 'progress' | 'interim' | 'final'
+
+export interface ProgressReport {
+  id: number
+  model_id: number
+  kind: ReportKind
+  body: string
+  author: string
+  created_at: string
+  attachments: Attachment[]
+}
+
+export interface NewAttachment {
+  file_name: string
+  content_base64: string
+  public: boolean
+}
+
+/** An adopter in a lineage: a recognised one in full, any other only by where it is and how far it got. */
+export type Adopter = Partial<Model> & Pick<Model, 'id' | 'unit_id' | 'status' | 'source_model_id'> & { unit_name: string }
+
+export interface Lineage {
+  model: Model
+  adopters: Adopter[]
+  times: number
+  units: number
+}
+
+export type CouncilRole = 'chair' | 'member' | 'secretary'
+
+export interface CouncilMember {
+  id: number
+  user_id: number
+  display_name: string
+  role: CouncilRole
+}
+
+export type SessionStatus = 'open' | 'scoring_closed' | 'closed'
+
+export interface SessionSummary {
+  id: number
+  held_on: string
+  status: SessionStatus
+  closed_at: string | null
+}
+
+export interface Council {
+  id: number
+  campaign_id: number
+  name: string
+  kind: 'hoi_dong_thi_dua_khen_thuong' | 'ban_chi_dao'
+  members: CouncilMember[]
+  sessions?: SessionSummary[]
+}
+
+export interface SessionModelRow {
+  model_id: number
+  title?: string
+  total: number | null
+  outcome: 'recognised' | 'not_recognised' | null
+  level: string | null
+  reason: string | null
+  /** Only for a council member: has the caller voted on this model? */
+  you_voted?: boolean
+}
+
+export interface ScoreRow {
+  model_id: number
+  member_id: number
+  criterion_id: number
+  score: number
+}
+
+export interface CriterionResult {
+  criterion_id: number
+  mean: number
+  min: number
+  max: number
+  stddev: number
+  scored_by: number
+}
+
+export interface SessionResult {
+  model_id: number
+  total: number
+  complete: boolean
+  criteria: CriterionResult[]
+  tally: { agree: number; disagree: number; abstain: number }
+  quorum_met: boolean
+  ballot_passed: boolean
+  agree_needed: number
+}
+
+export interface CouncilSession {
+  id: number
+  council_id: number
+  council_name: string
+  campaign_id: number
+  held_on: string
+  status: SessionStatus
+  members: CouncilMember[]
+  present_member_ids: number[]
+  models: SessionModelRow[]
+  scores_visible: boolean
+  scores: ScoreRow[]
+  results: SessionResult[]
+  your_member_id: number | null
+}
+
+export type Vote = 'agree' | 'disagree' | 'abstain'

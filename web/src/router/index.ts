@@ -1,6 +1,6 @@
 // Every page is its own chunk. A page appears in the navigation when its route has `meta.nav` (and the user
 // holds one of `meta.roles`), so organisations, people and the rest slot in by adding a route here.
-import { Avatar, Key, Lock, MapLocation, OfficeBuilding, Upload, User } from '@element-plus/icons-vue'
+import { Avatar, Flag, Key, Lock, MapLocation, Medal, OfficeBuilding, Upload, User } from '@element-plus/icons-vue'
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 
 import { onUnauthorized } from '@/api/client'
@@ -54,6 +54,54 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'nav.peopleImport', nav: { order: 35, icon: Upload }, roles: ['system_admin', 'unit_admin'] },
       },
       {
+        path: 'campaigns',
+        name: 'campaigns',
+        component: () => import('@/pages/CampaignsPage.vue'),
+        meta: { title: 'nav.campaigns', nav: { order: 40, icon: Flag } },
+      },
+      {
+        path: 'campaigns/:id(\\d+)',
+        name: 'campaign',
+        component: () => import('@/pages/CampaignPage.vue'),
+        props: true,
+        meta: { title: 'nav.campaigns' },
+      },
+      {
+        path: 'campaigns/:id(\\d+)/models/new',
+        name: 'model-new',
+        component: () => import('@/pages/ModelFormPage.vue'),
+        props: true,
+        meta: { title: 'model.newTitle', roles: ['system_admin', 'unit_admin', 'unit_member'] },
+      },
+      {
+        path: 'models/:id(\\d+)',
+        name: 'model',
+        component: () => import('@/pages/ModelPage.vue'),
+        props: true,
+        meta: { title: 'nav.campaigns' },
+      },
+      {
+        path: 'sessions/:id(\\d+)',
+        name: 'session',
+        component: () => import('@/pages/SessionPage.vue'),
+        props: true,
+        meta: { title: 'nav.campaigns' },
+      },
+      // The public showcase: no log-in needed; a signed-in member of another unit may adopt a model from it.
+      {
+        path: 'showcase',
+        name: 'showcase',
+        component: () => import('@/pages/ShowcasePage.vue'),
+        meta: { public: true, title: 'nav.showcase', nav: { order: 45, icon: Medal } },
+      },
+      {
+        path: 'showcase/:id(\\d+)',
+        name: 'showcase-model',
+        component: () => import('@/pages/ShowcaseModelPage.vue'),
+        props: true,
+        meta: { public: true, title: 'nav.showcase' },
+      },
+      {
         path: 'users',
         name: 'users',
         component: () => import('@/pages/UsersPage.vue'),
@@ -94,6 +142,8 @@ router.beforeEach(async (to) => {
       const back = typeof to.query.redirect === 'string' && to.query.redirect.startsWith('/') ? to.query.redirect : '/'
       return back
     }
+    // A public page of the app (the showcase) still wants to know who is there, to offer what they may do.
+    if (to.name !== 'login') await session.refresh().catch(() => false)
     return true
   }
   if (!(await session.refresh().catch(() => false))) {
@@ -121,6 +171,6 @@ onUnauthorized(() => {
 export function navRoutes() {
   return router
     .getRoutes()
-    .filter((r) => r.meta.nav && session.hasAnyRole(r.meta.roles))
+    .filter((r) => r.meta.nav && (session.user || r.meta.public) && session.hasAnyRole(r.meta.roles))
     .sort((a, b) => a.meta.nav!.order - b.meta.nav!.order)
 }
