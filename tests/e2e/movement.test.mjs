@@ -244,6 +244,10 @@ test('the officer closes the session: the results with mean and spread, the mode
   // Each criterion: the mean, lowest – highest, the standard deviation, how many scored.
   const row = result.getByRole('row').filter({ hasText: 'Hiệu quả thiết thực, đo đếm được' })
   assert.deepEqual((await row.getByRole('cell').allInnerTexts()).slice(1), ['9', '9 – 9', '0', '2'])
+  // The minutes, as a PDF the server renders.
+  const minutes = await page.getByTestId('minutes').getAttribute('href')
+  const pdf = await page.request.get(`${env.url}${minutes}`)
+  assert.deepEqual([pdf.status(), pdf.headers()['content-type']], [200, 'application/pdf'])
   await noAxeViolations('session results')
   await screenshot(page, 'movement-session-closed')
   await page.goto(`${env.url}/models/${ids.model}`)
