@@ -102,6 +102,8 @@ const std::vector<Setting>& Table() {
         [](Config& c, auto k, auto v) { return ParseInt(k, v, 1, 256, c.database.pool_size); });
     add("database.busy_timeout_ms", "how long SQLite waits for a lock",
         [](Config& c, auto k, auto v) { return ParseMillis(k, v, c.database.busy_timeout); });
+    add("database.sqlite_cache_kib", "SQLite's page cache per connection, in KiB",
+        [](Config& c, auto k, auto v) { return ParseInt(k, v, 64, 1'048'576, c.database.sqlite_cache_kib); });
     add("log.level", "trace, debug, info, warn, error or off",
         [](Config& c, auto k, auto v) -> Status {
           static const char* kLevels[] = {"trace", "debug", "info", "warn", "error", "off"};

@@ -32,6 +32,7 @@ struct DatabaseConfig {
   std::string url = "sqlite:data/danvan.db";
   int pool_size = 4;
   std::chrono::milliseconds busy_timeout{5'000};
+  int sqlite_cache_kib = 512;  //!< SQLite's page cache per connection; the OS caches the file as well
 };
 
 struct LogConfig {

@@ -152,6 +152,8 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseConfig& config) {
         s << "PRAGMA synchronous = FULL";
         s << "PRAGMA foreign_keys = ON";
         s << "PRAGMA busy_timeout = " + std::to_string(config.busy_timeout.count());
+        // Negative: a size in KiB. The pages of a hot read stay; the rest is in the OS's file cache anyway.
+        s << "PRAGMA cache_size = -" + std::to_string(config.sqlite_cache_kib);
       } else {
         s << "SET TIME ZONE 'UTC'";
         s << "SET client_min_messages = warning";
