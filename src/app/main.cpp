@@ -80,6 +80,8 @@ int Serve(const Config& config) {
 
   SystemClock clock;
   Services services(*db, clock);
+  // The certificate signing key is made on the first start.
+  if (auto key = services.awards.EnsureSigningKey(); !key) return Fail(key.error());
   http::Metrics metrics;
   http::App app(http::BuildRouter(services, metrics, config.server.upload_limit), http::StaticFiles(config.server.static_dir), metrics,
                 config.log.access_log);

@@ -11,6 +11,7 @@ Router BuildRouter(Services& services, Metrics& metrics, size_t upload_limit) {
   AddTerritoryRoutes(router, services);
   AddCommunityRoutes(router, services);
   AddMovementRoutes(router, services, upload_limit);
+  AddAwardRoutes(router, services, upload_limit);
   return router;
 }
 

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "core/date.hpp"
+#include "services/demo_awards.hpp"
 
 namespace danvan {
 
@@ -379,6 +380,7 @@ Result<bool> SeedDemo(Services& services) {
     council_users.push_back(DANVAN_TRY(services.accounts.CreateUser(cli, u)).view.user.id);
   }
   DANVAN_TRY(SeedMovement(services, ly_thai_to.id, orgs, council_users));
+  DANVAN_TRY(SeedAwards(services, ly_thai_to.id, district.id, orgs));
   return true;
 }
 

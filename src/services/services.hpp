@@ -4,6 +4,7 @@
 #include "core/time.hpp"
 #include "services/accounts.hpp"
 #include "services/audit.hpp"
+#include "services/awards.hpp"
 #include "services/community.hpp"
 #include "services/movement.hpp"
 #include "services/territory.hpp"
@@ -20,7 +21,9 @@ struct Services {
         accounts(database, *repos.accounts, *repos.territory, *repos.organisations, audit, clock, auth_policy),
         territory(database, *repos.territory, audit, clock),
         community(database, repos, audit, clock),
-        movement(database, repos, audit, clock) {}
+        movement(database, repos, audit, clock),
+        award_repo(MakeAwardRepository()),
+        awards(database, repos, *award_repo, audit, clock) {}
 
   Database& db;
   Repositories repos;
@@ -29,6 +32,8 @@ struct Services {
   TerritoryService territory;
   CommunityService community;
   MovementService movement;
+  std::unique_ptr<AwardRepository> award_repo;
+  AwardService awards;
 };
 
 }  // namespace danvan

@@ -14,7 +14,7 @@ struct ConstraintError {
 };
 
 // Later migrations add their constraints here.
-constexpr std::array<ConstraintError, 4> kConstraints = {{
+constexpr std::array<ConstraintError, 8> kConstraints = {{
     {"admin_units_code_valid_from_key", "admin_units.code, admin_units.valid_from", "unit_code_taken",
      "Đã có đơn vị mang mã này với cùng ngày bắt đầu hiệu lực.",
      "A unit with this code and the same start date already exists."},
@@ -26,6 +26,15 @@ constexpr std::array<ConstraintError, 4> kConstraints = {{
     {"audit_log_chain_seq_key", "audit_log.chain, audit_log.seq", "audit_conflict",
      "Nhật ký kiểm toán đang được ghi đồng thời, vui lòng thử lại.",
      "The audit log was written concurrently; please try again."},
+    {"award_types_code_key", "award_types.code", "award_type_code_taken", "Đã có loại khen thưởng mang mã này.",
+     "An award type with this code already exists."},
+    {"issuers_unit_name_key", "issuers.unit_id, issuers.name", "issuer_name_taken",
+     "Đơn vị đã có cơ quan ban hành mang tên này.", "The unit already has an issuer of this name."},
+    {"decisions_issuer_number_key", "decisions.issuer_id, decisions.year, decisions.number", "decision_number_taken",
+     "Số quyết định này đã được cấp, vui lòng thử lại.", "This decision number is taken; please try again."},
+    {"award_claims_pkey", "award_claims.model_id", "achievement_already_rewarded",
+     "Mỗi thành tích chỉ được khen thưởng một lần: mô hình này đã được đề nghị hoặc khen thưởng.",
+     "One achievement is rewarded once: this model is already proposed or rewarded."},
 }};
 
 }  // namespace

@@ -127,6 +127,53 @@ async function attachmentFor(ctx, t) {
   return ctx.attachments[t];
 }
 
+// --- commendation fixtures --------------------------------------------------------------------------------
+/** The ward's signer (Permission::kSignDecisions), or the system admin. */
+const signs = (a, w) => Boolean(a.admin || (a.role === 'signer' && a.unit === w));
+// A one-page PDF as libmagic sees one: what a dossier upload must be.
+const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n').toString('base64');
+
+/** Per ward, made once as admin through the API: an issuer, a draft proposal, a decision, an event. */
+async function awardFixtures(ctx) {
+  if (ctx.aw) return ctx.aw;
+  const must = async (res, status, what) => {
+    assert.equal(res.status, status, `${what}: ${res.body?.slice?.(0, 300)}`);
+    return res.json;
+  };
+  const types = (await ctx.asAdmin('GET', '/api/v1/award-types')).json.items;
+  const type = types.find((t) => t.code === 'giay_khen_ubnd_tap_the').id;
+  const aw = { issuers: {}, proposals: {}, decisions: {}, events: {} };
+  aw.proposalBody = (w) => ({
+    unit_id: ctx.units[w], issuer_id: aw.issuers[w].id, title: `Khen thưởng ${uniq()}`,
+    nominees: [{ award_type_id: type, organisation_id: ctx.orgs[w], achievement: 'Có thành tích xuất sắc' }],
+  });
+  const STEPS = { draft: [], submitted: ['submit'], awaiting_signature: ['submit', 'accept', 'record_vote', 'forward'] };
+  aw.proposal = async (w, status = 'draft') => {
+    const p = await must(await ctx.asAdmin('POST', '/api/v1/proposals', aw.proposalBody(w)), 201, 'proposal');
+    for (const action of STEPS[status]) await must(await ctx.asAdmin('POST', `/api/v1/proposals/${p.id}/transitions`, { action }), 200, action);
+    return p.id;
+  };
+  aw.decisionBody = (proposalId) => ({
+    proposal_id: proposalId, decided_on: '15/10/2024', signer_capacity: 'TM.', signer_title: 'Chủ tịch', signer_name: 'Người Ký Thử',
+  });
+  aw.decision = async (w) => must(await ctx.asAdmin('POST', '/api/v1/decisions', aw.decisionBody(await aw.proposal(w, 'awaiting_signature'))), 201, 'decision');
+  aw.eventBody = (w, decision = aw.decisions[w]) => ({
+    unit_id: ctx.units[w], title: `Ngày hội Dân vận khéo ${uniq()}`, held_on: '15/10/2024', start_time: '08:00', end_time: '11:00',
+    place: 'Hội trường phường',
+    segments: [{ kind: 'award', title: 'Trao thưởng', presenter_name: 'Người Trao Thử', decision_id: decision.id }],
+  });
+  for (const w of WARDS) {
+    aw.issuers[w] = await must(await ctx.asAdmin('POST', '/api/v1/issuers', {
+      unit_id: ctx.units[w], name: `Ủy ban nhân dân ${w} ${uniq()}`, kind: 'peoples_committee_chair', symbol: `UB${w.toUpperCase()}`, place: 'Hoàn Kiếm',
+    }), 201, 'issuer');
+    aw.proposals[w] = await aw.proposal(w);
+    aw.decisions[w] = await aw.decision(w);
+    aw.events[w] = await must(await ctx.asAdmin('POST', '/api/v1/events', aw.eventBody(w)), 201, 'event');
+  }
+  ctx.aw = aw;
+  return aw;
+}
+
 const ROUTES = {
   // --- system ------------------------------------------------------------------------------------------
   'GET /healthz': { expect: PUBLIC },
@@ -1010,6 +1057,244 @@ const ROUTES = {
         assert.ok(res.body.startsWith('%PDF-'), 'a PDF');
       },
     }),
+  },
+  // --- commendation (src/services/awards.cpp) ------------------------------------------------------------
+  // Fixtures (awardFixtures): per ward an issuer of the People's Committee kind, a draft proposal for the ward's
+  // organisation, an issued decision with its certificate, and an event. Award types, base salaries, issuers, events
+  // and the public keys are public; proposals, decisions and certificates are read by any grant on the unit (404
+  // for others); proposers are the unit admin and the ward's unit members; the ward's signer signs and revokes.
+  'GET /api/v1/award-types': {
+    expect: PUBLIC,
+    prepare: () => ({ check: (res) => assert.ok(res.json.items.some((t) => t.code === 'giay_khen_ubnd_tap_the')) }),
+  },
+  'POST /api/v1/award-types': {
+    auth: true,
+    expect: (a) => (a.admin ? ok(201) : FORBIDDEN),
+    prepare: (ctx) => {
+      const code = `thu_${uniq()}`;
+      return {
+        body: { code, name: `Giấy khen thử ${code}`, issuer_kind: 'higher_level', subject: 'collective', legal_basis: 'Luật TĐKT 2022', bonus_coefficient: 0.5 },
+        check: (res) => assert.equal(res.json.code, code),
+        verifyUnchanged: async () =>
+          assert.ok(!(await ctx.asAdmin('GET', '/api/v1/award-types')).json.items.some((t) => t.code === code), `no award type ${code}`),
+      };
+    },
+  },
+  'GET /api/v1/base-salaries': {
+    expect: PUBLIC,
+    prepare: () => ({ query: '?on=13/10/2022', check: (res) => assert.equal(res.json.amount, 1490000) }),
+  },
+  'GET /api/v1/issuers': {
+    targets: WARDS,
+    expect: PUBLIC,
+    prepare: async (ctx, a, w) => {
+      const aw = await awardFixtures(ctx);
+      return { query: `?unit_id=${ctx.units[w]}`, check: (res) => assert.ok(res.json.items.some((i) => i.id === aw.issuers[w].id)) };
+    },
+  },
+  'POST /api/v1/issuers': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => (manages(a, w) ? ok(201) : FORBIDDEN),
+    prepare: (ctx, a, w) => {
+      const name = `Ủy ban nhân dân thử ${uniq()}`;
+      return {
+        body: { unit_id: ctx.units[w], name, kind: 'peoples_committee_chair', symbol: 'UBT', place: 'Hoàn Kiếm' },
+        check: (res) => assert.deepEqual([res.json.unit_id, res.json.document_format], [ctx.units[w], 'state']),
+        verifyUnchanged: async () => assert.ok(!(await ctx.asAdmin('GET', `/api/v1/issuers?unit_id=${ctx.units[w]}`))
+          .json.items.some((i) => i.name === name), `no issuer "${name}"`),
+      };
+    },
+  },
+  'GET /api/v1/proposals': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => (granted(a, w) ? ok() : FORBIDDEN),
+    prepare: async (ctx, a, w) => {
+      const aw = await awardFixtures(ctx);
+      return { query: `?unit_id=${ctx.units[w]}&page_size=200`, check: (res) => assert.ok(res.json.items.some((p) => p.id === aw.proposals[w])) };
+    },
+  },
+  'POST /api/v1/proposals': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => (manages(a, w) || (a.role === 'unit_member' && a.unit === w) ? ok(201) : FORBIDDEN),
+    prepare: async (ctx, a, w) => {
+      const aw = await awardFixtures(ctx);
+      const body = aw.proposalBody(w);
+      return {
+        body,
+        check: (res) => assert.deepEqual([res.json.status, res.json.nominees.length, res.json.parts.length], ['draft', 1, 2]),
+        verifyUnchanged: async () => assert.ok(!(await ctx.asAdmin('GET', `/api/v1/proposals?unit_id=${ctx.units[w]}&page_size=200`))
+          .json.items.some((p) => p.title === body.title), `no proposal "${body.title}"`),
+      };
+    },
+  },
+  'GET /api/v1/proposals/{id}': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => (granted(a, w) ? ok() : notFound('proposal_not_found')),
+    prepare: async (ctx, a, w) => {
+      const aw = await awardFixtures(ctx);
+      return { params: { id: aw.proposals[w] }, check: (res) => assert.equal(res.json.id, aw.proposals[w]) };
+    },
+  },
+  'POST /api/v1/proposals/{id}/transitions': {
+    auth: true,
+    targets: WARDS,
+    // Accepting a submitted proposal for review: the officer's step.
+    expect: (a, w) => (!granted(a, w) ? notFound('proposal_not_found') : manages(a, w) ? ok() : FORBIDDEN),
+    prepare: async (ctx, a, w, expected) => {
+      const aw = await awardFixtures(ctx);
+      const id = await ctx.fixture(expected, `accept ${w}`, () => aw.proposal(w, 'submitted'));
+      const status = async () => (await ctx.asAdmin('GET', `/api/v1/proposals/${id}`)).json.status;
+      return {
+        params: { id },
+        body: { action: 'accept' },
+        check: async () => assert.equal(await status(), 'in_review'),
+        verifyUnchanged: async () => assert.equal(await status(), 'submitted'),
+      };
+    },
+  },
+  'POST /api/v1/proposals/{id}/parts': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => (!granted(a, w) ? notFound('proposal_not_found')
+      : manages(a, w) || a.role === 'unit_member' ? ok(201) : FORBIDDEN),
+    prepare: async (ctx, a, w) => {
+      const aw = await awardFixtures(ctx);
+      const parts = async () => (await ctx.asAdmin('GET', `/api/v1/proposals/${aw.proposals[w]}`)).json.parts.length;
+      const before = await parts();
+      return {
+        params: { id: aw.proposals[w] },
+        body: { kind: 'attachment', title: 'Minh chứng', file_name: 'minh-chung.pdf', content_base64: TINY_PDF },
+        check: (res) => assert.deepEqual([res.json.origin, res.json.media_type], ['uploaded', 'application/pdf']),
+        verifyUnchanged: async () => assert.equal(await parts(), before),
+      };
+    },
+  },
+  'GET /api/v1/decisions': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => (granted(a, w) ? ok() : FORBIDDEN),
+    prepare: async (ctx, a, w) => {
+      const aw = await awardFixtures(ctx);
+      return { query: `?unit_id=${ctx.units[w]}`, check: (res) => assert.ok(res.json.items.some((d) => d.id === aw.decisions[w].id)) };
+    },
+  },
+  'POST /api/v1/decisions': {
+    auth: true,
+    targets: WARDS,
+    // Signing a proposal awaiting signature: the ward's signer (leaders sign; officers draft).
+    expect: (a, w) => (!granted(a, w) ? notFound('proposal_not_found') : signs(a, w) ? ok(201) : FORBIDDEN),
+    prepare: async (ctx, a, w, expected) => {
+      const aw = await awardFixtures(ctx);
+      const id = await ctx.fixture(expected, `sign ${w}`, () => aw.proposal(w, 'awaiting_signature'));
+      return {
+        body: aw.decisionBody(id),
+        check: (res) => {
+          assert.equal(res.json.symbol, `${res.json.number}/QĐ-${aw.issuers[w].symbol}`);
+          assert.ok(res.json.beneficiaries[0].certificate_id, 'one certificate per beneficiary');
+        },
+        verifyUnchanged: async () => assert.equal((await ctx.asAdmin('GET', `/api/v1/proposals/${id}`)).json.status, 'awaiting_signature'),
+      };
+    },
+  },
+  'GET /api/v1/decisions/{id}': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => (granted(a, w) ? ok() : notFound('decision_not_found')),
+    prepare: async (ctx, a, w) => {
+      const aw = await awardFixtures(ctx);
+      return { params: { id: aw.decisions[w].id }, check: (res) => assert.equal(res.json.symbol, aw.decisions[w].symbol) };
+    },
+  },
+  'POST /api/v1/decisions/{id}/revocation': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => (!granted(a, w) ? notFound('decision_not_found') : signs(a, w) ? ok() : FORBIDDEN),
+    prepare: async (ctx, a, w, expected) => {
+      const aw = await awardFixtures(ctx);
+      const d = await ctx.fixture(expected, `revoke ${w}`, () => aw.decision(w));
+      const certificate = async () => (await ctx.asAdmin('GET', `/api/v1/certificates/${d.beneficiaries[0].certificate_id}`)).json.status;
+      return {
+        params: { id: d.id },
+        body: { revoked_on: '20/11/2024', reason: 'Khen thưởng sai đối tượng' },
+        check: async (res) => {
+          assert.equal(res.json.status, 'revoked');
+          assert.equal(await certificate(), 'revoked', 'the certificate follows');
+        },
+        verifyUnchanged: async () => assert.equal(await certificate(), 'valid'),
+      };
+    },
+  },
+  'GET /api/v1/certificates': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => (granted(a, w) ? ok() : notFound('decision_not_found')),
+    prepare: async (ctx, a, w) => {
+      const aw = await awardFixtures(ctx);
+      return { query: `?decision_id=${aw.decisions[w].id}`, check: (res) => assert.equal(res.json.items.length, 1) };
+    },
+  },
+  'GET /api/v1/certificates/{id}': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => (granted(a, w) ? ok() : notFound('certificate_not_found')),
+    prepare: async (ctx, a, w) => {
+      const aw = await awardFixtures(ctx);
+      const id = aw.decisions[w].beneficiaries[0].certificate_id;
+      return { params: { id }, check: (res) => assert.equal(res.json.decision_symbol, aw.decisions[w].symbol) };
+    },
+  },
+  'GET /api/v1/events': {
+    targets: WARDS,
+    expect: PUBLIC,
+    prepare: async (ctx, a, w) => {
+      const aw = await awardFixtures(ctx);
+      return { query: `?unit_id=${ctx.units[w]}`, check: (res) => assert.ok(res.json.items.some((e) => e.id === aw.events[w].id)) };
+    },
+  },
+  'POST /api/v1/events': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => (manages(a, w) ? ok(201) : FORBIDDEN),
+    prepare: async (ctx, a, w) => {
+      const aw = await awardFixtures(ctx);
+      const body = aw.eventBody(w);
+      return {
+        body,
+        check: (res) => assert.deepEqual(res.json.anniversaries.map((x) => x.count), [94, 25]),
+        verifyUnchanged: async () => assert.ok(!(await ctx.asAdmin('GET', `/api/v1/events?unit_id=${ctx.units[w]}`))
+          .json.items.some((e) => e.title === body.title), `no event "${body.title}"`),
+      };
+    },
+  },
+  'GET /api/v1/events/{id}': {
+    targets: WARDS,
+    expect: PUBLIC,
+    prepare: async (ctx, a, w) => {
+      const aw = await awardFixtures(ctx);
+      return { params: { id: aw.events[w].id }, check: (res) => assert.equal(res.json.segments[0].recipients.length, 1) };
+    },
+  },
+  'GET /api/v1/events/{id}/calendar.ics': {
+    targets: WARDS,
+    expect: PUBLIC,
+    prepare: async (ctx, a, w) => {
+      const aw = await awardFixtures(ctx);
+      return {
+        params: { id: aw.events[w].id },
+        check: (res) => {
+          assert.match(res.headers['content-type'], /^text\/calendar/);
+          assert.ok(res.body.startsWith('BEGIN:VCALENDAR\r\n') && res.body.includes('DTSTART:20241015T010000Z'));
+        },
+      };
+    },
+  },
+  'GET /.well-known/jwks.json': {
+    expect: PUBLIC,
+    prepare: () => ({ check: (res) => assert.ok(res.json.keys.length >= 1 && res.json.keys.every((k) => k.crv === 'Ed25519' && !k.d)) }),
   },
 };
 

@@ -12,5 +12,6 @@ void AddAccountRoutes(Router& router, Services& services);
 void AddTerritoryRoutes(Router& router, Services& services);
 void AddCommunityRoutes(Router& router, Services& services);
 void AddMovementRoutes(Router& router, Services& services, size_t upload_limit);
+void AddAwardRoutes(Router& router, Services& services, size_t upload_limit);
 
 }  // namespace danvan::http

@@ -1,0 +1,357 @@
+// Commendation routes: award types, base salary, issuers, proposals, decisions, certificates, the ceremony,
+// and the public keys that sign certificates.
+
+#include "http/auth.hpp"
+#include "http/handlers/handlers.hpp"
+#include "http/json.hpp"
+#include "http/params.hpp"
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+#include <sodium.h>
+
+namespace danvan::http {
+namespace {
+
+namespace json = boost::json;
+
+json::value Nullable(const std::optional<int64_t>& v) { return v ? json::value(*v) : json::value(nullptr); }
+
+std::string Text(const json::object& o, std::string_view key) {
+  const auto* v = o.if_contains(key);
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+std::optional<int64_t> Id(const json::object& o, std::string_view key) {
+  const auto* v = o.if_contains(key);
+  return v && v->is_int64() && v->as_int64() > 0 ? std::optional<int64_t>(v->as_int64()) : std::nullopt;
+}
+
+Error WrongField(std::string_view field, std::string vi, std::string en) {
+  return MakeError(ErrorKind::kInvalidInput, "invalid_field_value", std::move(vi), std::move(en))
+      .WithDetail("field", json::string(field));
+}
+
+Result<int64_t> RequiredId(const json::object& o, std::string_view key) {
+  if (auto v = Id(o, key)) return *v;
+  return WrongField(key, fmt::format("Trường \"{}\" là bắt buộc và phải là số nguyên dương.", key),
+                    fmt::format("The field \"{}\" is required and must be a positive integer.", key));
+}
+
+Result<std::vector<std::string>> Strings(const json::object& o, std::string_view key) {
+  std::vector<std::string> out;
+  const auto* v = o.if_contains(key);
+  if (!v) return out;
+  if (!v->is_array()) return WrongField(key, fmt::format("\"{}\" phải là danh sách chuỗi.", key), fmt::format("\"{}\" must be a list of strings.", key));
+  for (const auto& e : v->as_array()) {
+    if (!e.is_string()) return WrongField(key, fmt::format("\"{}\" phải là danh sách chuỗi.", key), fmt::format("\"{}\" must be a list of strings.", key));
+    out.emplace_back(e.as_string());
+  }
+  return out;
+}
+
+Result<std::optional<int>> QueryYear(const Request& req) {
+  auto y = req.Query("year");
+  if (!y || y->empty()) return std::optional<int>();
+  auto d = Date::Parse(std::string(*y) + "-01-01", "year");
+  if (!d) return WrongField("year", "Năm không hợp lệ.", "Invalid year.");
+  return std::optional<int>(d->year());
+}
+
+Response Created(const json::object& body) { return JsonResponse(201, body); }
+
+json::object AwardTypeJson(const AwardType& t) {
+  return {{"id", t.id}, {"code", t.code}, {"name", t.name}, {"issuer_kind", ToString(t.issuer_kind)},
+          {"subject", ToString(t.subject)}, {"legal_basis", t.legal_basis}, {"bonus_coefficient", t.bonus_coefficient}};
+}
+
+json::object IssuerJson(const Issuer& i) {
+  return {{"id", i.id}, {"unit_id", i.unit_id}, {"organisation_id", Nullable(i.organisation_id)}, {"name", i.name},
+          {"kind", ToString(i.kind)}, {"document_format", ToString(i.format)}, {"symbol", i.symbol}, {"place", i.place}};
+}
+
+json::object PartJson(const DossierPart& p) {
+  return {{"id", p.id}, {"kind", ToString(p.kind)}, {"origin", ToString(p.origin)}, {"title", p.title},
+          {"attachment_id", Nullable(p.attachment_id)}, {"file_name", p.file_name}, {"media_type", p.media_type},
+          {"size_bytes", p.size_bytes}, {"has_content", p.has_content}, {"created_at", p.created_at}};
+}
+
+json::object ProposalJson(const Proposal& p) {
+  json::array nominees, parts;
+  for (const auto& n : p.nominees)
+    nominees.push_back({{"id", n.id}, {"award_type_id", n.award_type_id}, {"subject", ToString(n.subject)},
+                        {"model_id", Nullable(n.model_id)}, {"organisation_id", Nullable(n.organisation_id)},
+                        {"person_id", Nullable(n.person_id)}, {"name", n.name}, {"achievement", n.achievement}});
+  for (const auto& part : p.parts) parts.push_back(PartJson(part));
+  return {{"id", p.id}, {"unit_id", p.unit_id}, {"issuer_id", p.issuer_id}, {"campaign_id", Nullable(p.campaign_id)},
+          {"council_session_id", Nullable(p.council_session_id)}, {"year", p.year}, {"title", p.title},
+          {"status", ToString(p.status)}, {"status_reason", p.status_reason}, {"created_at", p.created_at},
+          {"updated_at", p.updated_at}, {"nominees", std::move(nominees)}, {"parts", std::move(parts)}};
+}
+
+json::object DecisionJson(const Decision& d) {
+  json::array bases, beneficiaries;
+  for (const auto& b : d.legal_bases) bases.emplace_back(b);
+  for (const auto& b : d.beneficiaries)
+    beneficiaries.push_back({{"id", b.id}, {"award_type_id", b.award_type_id}, {"subject", ToString(b.subject)},
+                             {"model_id", Nullable(b.model_id)}, {"organisation_id", Nullable(b.organisation_id)},
+                             {"person_id", Nullable(b.person_id)}, {"name", b.name}, {"achievement", b.achievement},
+                             {"coefficient", b.coefficient}, {"amount", b.amount},
+                             {"certificate_id", Nullable(b.certificate_id)}});
+  return {{"id", d.id}, {"unit_id", d.unit_id}, {"issuer_id", d.issuer_id}, {"proposal_id", Nullable(d.proposal_id)},
+          {"year", d.year}, {"number", d.number}, {"symbol", d.symbol}, {"decided_on", d.decided_on.Iso()},
+          {"place", d.place}, {"summary", d.summary}, {"legal_bases", std::move(bases)}, {"executors", d.executors},
+          {"recipients", d.recipients}, {"signer_capacity", d.signer_capacity}, {"signer_title", d.signer_title},
+          {"signer_name", d.signer_name}, {"base_salary", d.base_salary}, {"total_amount", d.total_amount()},
+          {"status", ToString(d.status)}, {"revoked_on", d.revoked_on ? json::value(d.revoked_on->Iso()) : nullptr},
+          {"revocation_reason", d.revocation_reason}, {"beneficiaries", std::move(beneficiaries)}};
+}
+
+json::object CertificateJson(const CertificateRow& r) {
+  const auto& c = r.certificate;
+  return {{"id", c.id}, {"public_id", c.public_id}, {"verify_url", "/verify/" + c.public_id},
+          {"decision_id", c.decision_id}, {"decision_symbol", r.decision_symbol}, {"decided_on", r.decided_on.Iso()},
+          {"issuer_name", r.issuer_name}, {"award_type_name", r.award_type_name}, {"beneficiary_id", c.beneficiary_id},
+          {"beneficiary_name", r.beneficiary_name}, {"achievement", r.achievement}, {"status", ToString(c.status)},
+          {"revoked_on", c.revoked_on ? json::value(c.revoked_on->Iso()) : nullptr},
+          {"revocation_reason", c.revocation_reason}, {"signed", c.signature.has_value()}};
+}
+
+json::object EventJson(const Event& e) {
+  json::array segments, anniversaries;
+  for (const auto& s : e.segments) {
+    json::array recipients;
+    for (const auto& r : s.recipients)
+      recipients.push_back({{"beneficiary_id", r.beneficiary_id}, {"stage_order", r.stage_order}, {"name", r.name}});
+    segments.push_back({{"id", s.id}, {"position", s.position}, {"kind", ToString(s.kind)}, {"title", s.title},
+                        {"presenter_person_id", Nullable(s.presenter_person_id)}, {"presenter_name", s.presenter_name},
+                        {"presenter_title", s.presenter_title}, {"decision_id", Nullable(s.decision_id)},
+                        {"recipients", std::move(recipients)}});
+  }
+  for (const auto& a : AnniversariesOn(e.held_on))
+    anniversaries.push_back({{"code", a.code}, {"name", a.name_vi}, {"name_en", a.name_en}, {"origin", a.origin.Iso()},
+                             {"date", a.this_year.Iso()}, {"count", a.count}});
+  return {{"id", e.id}, {"unit_id", e.unit_id}, {"title", e.title}, {"held_on", e.held_on.Iso()},
+          {"starts_at", e.starts_at}, {"ends_at", e.ends_at}, {"place", e.place}, {"description", e.description},
+          {"anniversaries", std::move(anniversaries)}, {"segments", std::move(segments)}};
+}
+
+Result<ProposalInput> ParseProposal(const json::object& body) {
+  ProposalInput in;
+  in.unit_id = DANVAN_TRY(RequiredId(body, "unit_id"));
+  in.issuer_id = DANVAN_TRY(RequiredId(body, "issuer_id"));
+  in.campaign_id = Id(body, "campaign_id");
+  if (const auto* y = body.if_contains("year"); y && y->is_int64()) in.year = static_cast<int>(y->as_int64());
+  in.title = DANVAN_TRY(RequiredString(body, "title", 500));
+  const auto* list = body.if_contains("nominees");
+  if (!list || !list->is_array())
+    return WrongField("nominees", "Cần danh sách tập thể, cá nhân được đề nghị.", "A list of nominees is required.");
+  for (const auto& e : list->as_array()) {
+    if (!e.is_object()) return WrongField("nominees", "Người được đề nghị không hợp lệ.", "Invalid nominee.");
+    const auto& o = e.as_object();
+    in.nominees.push_back(NomineeInput{DANVAN_TRY(RequiredId(o, "award_type_id")), Id(o, "model_id"),
+                                       Id(o, "organisation_id"), Id(o, "person_id"), Text(o, "name"),
+                                       Text(o, "achievement")});
+  }
+  return in;
+}
+
+Result<EventInput> ParseEvent(const json::object& body) {
+  EventInput in;
+  in.unit_id = DANVAN_TRY(RequiredId(body, "unit_id"));
+  in.title = DANVAN_TRY(RequiredString(body, "title", 300));
+  in.held_on = DANVAN_TRY(RequiredString(body, "held_on", 10));
+  in.start_time = DANVAN_TRY(RequiredString(body, "start_time", 5));
+  in.end_time = DANVAN_TRY(RequiredString(body, "end_time", 5));
+  in.place = Text(body, "place");
+  in.description = Text(body, "description");
+  if (const auto* list = body.if_contains("segments"); list && list->is_array())
+    for (const auto& e : list->as_array()) {
+      if (!e.is_object()) return WrongField("segments", "Phần chương trình không hợp lệ.", "Invalid segment.");
+      const auto& o = e.as_object();
+      SegmentInput s{Text(o, "kind"), Text(o, "title"), Text(o, "presenter_name"), Text(o, "presenter_title"),
+                     Id(o, "presenter_person_id"), Id(o, "decision_id"), {}};
+      if (const auto* r = o.if_contains("recipient_ids"); r && r->is_array())
+        for (const auto& id : r->as_array()) {
+          if (!id.is_int64()) return WrongField("segments", "recipient_ids phải là danh sách số.", "recipient_ids must be ids.");
+          s.recipient_ids.push_back(id.as_int64());
+        }
+      in.segments.push_back(std::move(s));
+    }
+  return in;
+}
+
+Result<std::string> FromBase64(std::string_view text) {
+  std::string out(text.size() / 4 * 3 + 3, '\0');
+  size_t len = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), " \r\n",
+                        &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
+    return WrongField("content_base64", "Nội dung tệp không phải base64 hợp lệ.", "The file's content is not valid base64.");
+  out.resize(len);
+  return out;
+}
+
+}  // namespace
+
+void AddAwardRoutes(Router& router, Services& services, size_t upload_limit) {
+  auto& aw = services.awards;
+  router.Add("GET", "/api/v1/award-types", [&aw](Request&) -> Result<Response> {
+    json::array items;
+    for (const auto& t : DANVAN_TRY(aw.AwardTypes())) items.push_back(AwardTypeJson(t));
+    return JsonResponse(200, {{"items", std::move(items)}});
+  });
+  router.Add("POST", "/api/v1/award-types", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
+    auto body = DANVAN_TRY(ParseJsonObject(req));
+    AwardTypeInput in{Text(body, "code"), Text(body, "name"), Text(body, "issuer_kind"), Text(body, "subject"),
+                      Text(body, "legal_basis"), 0};
+    const auto* k = body.if_contains("bonus_coefficient");
+    if (!k || !k->is_number()) return WrongField("bonus_coefficient", "Hệ số tiền thưởng phải là số.", "bonus_coefficient must be a number.");
+    in.bonus_coefficient = k->to_number<double>();
+    return Created(AwardTypeJson(DANVAN_TRY(aw.CreateAwardType(c, in))));
+  }));
+  router.Add("GET", "/api/v1/base-salaries", [&aw](Request& req) -> Result<Response> {
+    auto on = req.Query("on");
+    if (!on || on->empty()) return WrongField("on", "Cần ngày tra cứu (on=dd/mm/yyyy).", "The date to look up is required (on=dd/mm/yyyy).");
+    auto q = DANVAN_TRY(aw.QuoteBonus(std::string(*on), DANVAN_TRY(QueryId(req, "award_type_id"))));
+    json::object out{{"effective_from", q.base_salary.effective_from.Iso()}, {"amount", q.base_salary.amount},
+                     {"legal_basis", q.base_salary.legal_basis}, {"rounding", q.rounding}};
+    if (q.award_type) {
+      out["award_type"] = AwardTypeJson(*q.award_type);
+      out["bonus"] = *q.amount;
+    }
+    return JsonResponse(200, out);
+  });
+  router.Add("GET", "/api/v1/issuers", [&aw](Request& req) -> Result<Response> {
+    json::array items;
+    for (const auto& i : DANVAN_TRY(aw.Issuers(DANVAN_TRY(QueryId(req, "unit_id"))))) items.push_back(IssuerJson(i));
+    return JsonResponse(200, {{"items", std::move(items)}});
+  });
+  router.Add("POST", "/api/v1/issuers", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
+    auto body = DANVAN_TRY(ParseJsonObject(req));
+    IssuerInput in{DANVAN_TRY(RequiredId(body, "unit_id")), Id(body, "organisation_id"), Text(body, "name"),
+                   Text(body, "kind"), Text(body, "document_format"), Text(body, "symbol"), Text(body, "place")};
+    return Created(IssuerJson(DANVAN_TRY(aw.CreateIssuer(c, in))));
+  }));
+
+  router.Add("GET", "/api/v1/proposals", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
+    const auto paging = DANVAN_TRY(ParsePaging(req));
+    ProposalQuery q;
+    q.unit_id = DANVAN_TRY(QueryId(req, "unit_id"));
+    if (auto s = req.Query("status"); s && !s->empty()) {
+      q.status = ParseProposalStatus(*s);
+      if (!q.status) return WrongField("status", "Trạng thái không hợp lệ.", "Invalid status.");
+    }
+    q.year = DANVAN_TRY(QueryYear(req));
+    q.limit = paging.limit();
+    q.offset = paging.offset();
+    auto page = DANVAN_TRY(aw.ListProposals(c, q));
+    json::array items;
+    for (const auto& p : page.items) items.push_back(ProposalJson(p));
+    return JsonResponse(200, {{"items", std::move(items)}, {"total", page.total}, {"page", paging.page},
+                              {"page_size", paging.page_size}});
+  }));
+  router.Add("POST", "/api/v1/proposals", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
+    auto body = DANVAN_TRY(ParseJsonObject(req));
+    return Created(ProposalJson(DANVAN_TRY(aw.CreateProposal(c, DANVAN_TRY(ParseProposal(body))))));
+  }));
+  router.Add("GET", "/api/v1/proposals/{id}", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
+    return JsonResponse(200, ProposalJson(DANVAN_TRY(aw.GetProposal(c, DANVAN_TRY(PathId(req))))));
+  }));
+  router.Add("POST", "/api/v1/proposals/{id}/transitions", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
+    const auto id = DANVAN_TRY(PathId(req));
+    auto body = DANVAN_TRY(ParseJsonObject(req));
+    auto p = DANVAN_TRY(aw.Transition(c, id, DANVAN_TRY(RequiredString(body, "action", 32)), Text(body, "reason"),
+                                      Id(body, "council_session_id")));
+    return JsonResponse(200, ProposalJson(p));
+  }));
+  router.Add("POST", "/api/v1/proposals/{id}/parts", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
+    const auto id = DANVAN_TRY(PathId(req));
+    auto body = DANVAN_TRY(ParseJsonObject(req));
+    PartInput in;
+    if (auto k = Text(body, "kind"); !k.empty()) in.kind = k;
+    in.title = Text(body, "title");
+    in.file_name = Text(body, "file_name");
+    in.attachment_id = Id(body, "attachment_id");
+    if (body.contains("content_base64")) in.bytes = DANVAN_TRY(FromBase64(Text(body, "content_base64")));
+    return Created(PartJson(DANVAN_TRY(aw.AddPart(c, id, in))));
+  }), upload_limit);
+
+  router.Add("GET", "/api/v1/decisions", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
+    const auto paging = DANVAN_TRY(ParsePaging(req));
+    DecisionQuery q;
+    q.unit_id = DANVAN_TRY(QueryId(req, "unit_id"));
+    q.issuer_id = DANVAN_TRY(QueryId(req, "issuer_id"));
+    q.year = DANVAN_TRY(QueryYear(req));
+    q.limit = paging.limit();
+    q.offset = paging.offset();
+    auto page = DANVAN_TRY(aw.ListDecisions(c, q));
+    json::array items;
+    for (const auto& d : page.items) items.push_back(DecisionJson(d));
+    return JsonResponse(200, {{"items", std::move(items)}, {"total", page.total}, {"page", paging.page},
+                              {"page_size", paging.page_size}});
+  }));
+  router.Add("POST", "/api/v1/decisions", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
+    auto body = DANVAN_TRY(ParseJsonObject(req));
+    DecisionInput in;
+    in.proposal_id = DANVAN_TRY(RequiredId(body, "proposal_id"));
+    in.decided_on = DANVAN_TRY(RequiredString(body, "decided_on", 10));
+    in.summary = Text(body, "summary");
+    in.legal_bases = DANVAN_TRY(Strings(body, "legal_bases"));
+    in.executors = Text(body, "executors");
+    in.recipients = Text(body, "recipients");
+    in.signer_capacity = Text(body, "signer_capacity");
+    in.signer_title = Text(body, "signer_title");
+    in.signer_name = Text(body, "signer_name");
+    return Created(DecisionJson(DANVAN_TRY(aw.IssueDecision(c, in))));
+  }));
+  router.Add("GET", "/api/v1/decisions/{id}", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
+    return JsonResponse(200, DecisionJson(DANVAN_TRY(aw.GetDecision(c, DANVAN_TRY(PathId(req))))));
+  }));
+  router.Add("POST", "/api/v1/decisions/{id}/revocation", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
+    const auto id = DANVAN_TRY(PathId(req));
+    auto body = DANVAN_TRY(ParseJsonObject(req));
+    auto d = DANVAN_TRY(aw.RevokeDecision(c, id, DANVAN_TRY(RequiredString(body, "revoked_on", 10)), Text(body, "reason")));
+    return JsonResponse(200, DecisionJson(d));
+  }));
+
+  router.Add("GET", "/api/v1/certificates", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
+    const auto paging = DANVAN_TRY(ParsePaging(req));
+    auto rows = DANVAN_TRY(aw.ListCertificates(c, DANVAN_TRY(QueryId(req, "decision_id")), DANVAN_TRY(QueryId(req, "unit_id")),
+                                               paging.limit(), paging.offset()));
+    json::array items;
+    for (const auto& r : rows) items.push_back(CertificateJson(r));
+    return JsonResponse(200, {{"items", std::move(items)}, {"page", paging.page}, {"page_size", paging.page_size}});
+  }));
+  router.Add("GET", "/api/v1/certificates/{id}", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
+    return JsonResponse(200, CertificateJson(DANVAN_TRY(aw.GetCertificate(c, DANVAN_TRY(PathId(req))))));
+  }));
+
+  router.Add("GET", "/api/v1/events", [&aw](Request& req) -> Result<Response> {
+    json::array items;
+    for (const auto& e : DANVAN_TRY(aw.ListEvents(DANVAN_TRY(QueryId(req, "unit_id"))))) items.push_back(EventJson(e));
+    return JsonResponse(200, {{"items", std::move(items)}});
+  });
+  router.Add("POST", "/api/v1/events", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
+    auto body = DANVAN_TRY(ParseJsonObject(req));
+    return Created(EventJson(DANVAN_TRY(aw.CreateEvent(c, DANVAN_TRY(ParseEvent(body))))));
+  }));
+  router.Add("GET", "/api/v1/events/{id}", [&aw](Request& req) -> Result<Response> {
+    return JsonResponse(200, EventJson(DANVAN_TRY(aw.GetEvent(DANVAN_TRY(PathId(req))))));
+  });
+  router.Add("GET", "/api/v1/events/{id}/calendar.ics", [&aw](Request& req) -> Result<Response> {
+    const auto id = DANVAN_TRY(PathId(req));
+    Response r;
+    r.content_type = "text/calendar; charset=utf-8";
+    r.body = DANVAN_TRY(aw.Calendar(id));
+    r.SetHeader("Content-Disposition", fmt::format("attachment; filename=\"su-kien-{}.ics\"", id));
+    return r;
+  });
+  router.Add("GET", "/.well-known/jwks.json", [&aw](Request&) -> Result<Response> {
+    auto r = JsonResponse(200, DANVAN_TRY(aw.Jwks()));
+    r.content_type = "application/jwk-set+json";
+    r.SetHeader("Cache-Control", "public, max-age=300");
+    return r;
+  });
+}
+
+}  // namespace danvan::http
