@@ -4,6 +4,7 @@
 #include "core/crypto.hpp"
 #include "core/logging.hpp"
 #include "core/time.hpp"
+#include "documents/module.hpp"
 #include "http/api.hpp"
 #include "http/app.hpp"
 #include "http/server.hpp"
@@ -74,6 +75,8 @@ Result<std::unique_ptr<Database>> OpenMigrated(const Config& config) {
 
 int Serve(const Config& config) {
   const auto started = std::chrono::steady_clock::now();
+  // Photos and PDFs come from a module loaded on first use; a missing one is an installation error, said now.
+  if (auto st = documents::CheckModule(); !st) return Fail(st.error());
   auto db_result = OpenMigrated(config);
   if (!db_result) return Fail(db_result.error());
   auto db = std::move(db_result).value();
