@@ -219,6 +219,16 @@ bool SpeaksFor(const Principal& p, const Model& m) {
   });
 }
 
+// What a unit member hears when a write is not for the organisation it speaks for (another organisation's model,
+// or one without an owner organisation): which rule refused it, not only that it is not allowed.
+Error RefusedFor(const Principal& p) {
+  if (std::none_of(p.grants.begin(), p.grants.end(), [](const RoleGrant& g) { return g.role == Role::kUnitMember; }))
+    return Forbidden();
+  return MakeError(ErrorKind::kForbidden, "not_own_organisation",
+                   "Bạn chỉ được thay mặt tổ chức của mình; mô hình này không thuộc tổ chức đó.",
+                   "You act only for your own organisation, and this model is not its.");
+}
+
 }  // namespace
 
 Result<Model> MovementService::CreateModel(const Caller& caller, const ModelInput& in) {
@@ -250,7 +260,8 @@ Result<Model> MovementService::CreateModel(const Caller& caller, const ModelInpu
     auto c = repos_.movement->FindCampaign(tx, m.campaign_id);
     if (!c) return CampaignNotFound().WithDetail("field", "campaign_id");
     m.unit_id = c->unit_id;
-    if (!Has(tx, caller, Permission::kManageMovement, c->unit_id) && !SpeaksFor(caller.principal, m)) return Forbidden();
+    if (!Has(tx, caller, Permission::kManageMovement, c->unit_id) && !SpeaksFor(caller.principal, m))
+      return RefusedFor(caller.principal);
     DANVAN_TRY(ValidateModel(m, *c));
     const auto campaign_ancestry_has = [&](int64_t unit) {
       auto ancestry = repos_.territory->Ancestry(tx, unit);
@@ -295,6 +306,7 @@ Result<Model> MovementService::Transition(const Caller& caller, int64_t model_id
     const bool admin = Has(tx, caller, Permission::kManageMovement, m->unit_id);
     const bool owner = SpeaksFor(caller.principal, *m);
     // Owners register their own models; every other step is the officer's.
+    if (!admin && !owner && *action == ModelAction::kRegister) return RefusedFor(caller.principal);
     if (!(admin || (owner && *action == ModelAction::kRegister))) return Forbidden();
     const Model before = *m;
     m->status = DANVAN_TRY(NextStatus(m->status, *action));
@@ -471,7 +483,8 @@ Result<ProgressReport> MovementService::AddReport(const Caller& caller, int64_t 
     auto m = repos_.movement->FindModel(tx, model_id);
     if (!m || !(Has(tx, caller, Permission::kViewUnitPrivate, m->unit_id) || SpeaksFor(caller.principal, *m)))
       return ModelNotFound();
-    if (!Has(tx, caller, Permission::kManageMovement, m->unit_id) && !SpeaksFor(caller.principal, *m)) return Forbidden();
+    if (!Has(tx, caller, Permission::kManageMovement, m->unit_id) && !SpeaksFor(caller.principal, *m))
+      return RefusedFor(caller.principal);
     if (m->status == ModelStatus::kDraft || m->status == ModelStatus::kStopped || m->status == ModelStatus::kCarriedOver ||
         m->status == ModelStatus::kNotRecognised)
       return MakeError(ErrorKind::kInvalidTransition, "model_not_reporting",

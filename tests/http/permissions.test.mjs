@@ -42,10 +42,12 @@ const ACTORS = [
 ];
 const authenticated = (a) => !a.anon && !a.revoked;
 /**
- * Any grant on the ward (every role reads a ward's private data: Permission::kViewUnitPrivate). Note: this includes
- * the unit member, whose grant names one organisation (todanvan3 → Tổ dân vận số 3) but which access.cpp scopes to the
- * whole ward: it reads every person and every organisation's members of Lý Thái Tổ. The code is what is tested here;
- * the issue's "scoped to … an organisation" is not implemented.
+ * Any grant on the ward (every role reads a ward's private data: Permission::kViewUnitPrivate). This includes the unit
+ * member, whose grant names one organisation (todanvan3 → Tổ dân vận số 3): it reads the ward's non-personal data
+ * (every person's name, every organisation's members, every model), never personal data (manages: unit admins only),
+ * and it writes only for its organisation (speaks: its models, their registration and their reports; other
+ * organisations' models answer 403 not_own_organisation, see refusedWrite). Organisations, people and memberships of
+ * the ward, its own organisation's included, are the unit admin's (403 forbidden).
  */
 const granted = (a, unit) => Boolean(a.admin || (authenticated(a) && a.unit === unit));
 /**
@@ -63,8 +65,15 @@ const place = (t) => t.split('.')[0];
  */
 const OWNER = { ltt: 'tdv3', hk: 'tdv3', hb: 'hb', 'ltt.tdv1': 'tdv1' };
 const ownerOf = (t) => OWNER[t] ?? OWNER[place(t)];
+/** A transition's target '<unit>[.<owner variant>].<action>': its unit, its owner (as a target) and its action. */
+const transitionTarget = (t) => {
+  const parts = t.split('.');
+  return { w: parts[0], owner: parts.slice(0, -1).join('.'), action: parts.at(-1) };
+};
 /** A unit member speaks for the organisation of its grant: it creates and registers that organisation's models. */
 const speaks = (a, t) => Boolean(a.org && a.org === ownerOf(t));
+/** A refused model write: a unit member is told that it acts only for its own organisation; other roles, forbidden. */
+const refusedWrite = (a) => (a.org ? NOT_OWN_ORGANISATION : FORBIDDEN);
 /**
  * Who sits on each ward's council (users, by username). Membership is by user id, not by role: the ward's own
  * council_member login and a second one made in setup.
@@ -94,6 +103,7 @@ const notFound = (code) => ({ status: 404, code });
 const UNAUTHENTICATED = { status: 401, code: 'unauthenticated' };
 const INVALID_TOKEN = { status: 401, code: 'invalid_token' };
 const NOT_COUNCIL_MEMBER = { status: 403, code: 'not_council_member' };
+const NOT_OWN_ORGANISATION = { status: 403, code: 'not_own_organisation' };
 const PUBLIC = () => ok();
 const WARDS = ['ltt', 'hb'];
 
@@ -743,7 +753,7 @@ const ROUTES = {
     auth: true,
     // The campaign's unit and the owner: ltt and hk (the district) → Tổ dân vận số 3, ltt.tdv1 → Tổ dân vận số 1.
     targets: ['ltt', 'hb', 'ltt.tdv1', 'hk'],
-    expect: (a, t) => (manages(a, place(t)) || speaks(a, t) ? ok(201) : FORBIDDEN),
+    expect: (a, t) => (manages(a, place(t)) || speaks(a, t) ? ok(201) : refusedWrite(a)),
     prepare: (ctx, a, t) => {
       const body = ctx.modelBody(ctx.campaigns[place(t)].id, ctx.owner(t));
       return {
@@ -779,21 +789,23 @@ const ROUTES = {
   },
   'POST /api/v1/models/{id}/transitions': {
     auth: true,
-    // '<unit>.<action>' on a fresh model in the state the action starts from. The owner's member registers (even in
-    // the district, where it has no grant); every other step is the unit admin's. A model the caller may not read
-    // is not found.
-    targets: ['ltt.register', 'hb.register', 'hk.register', 'ltt.activate', 'hb.activate', 'ltt.propose', 'hb.propose',
-      'ltt.stop', 'hb.stop'],
+    // '<unit>[.tdv1].<action>' on a fresh model in the state the action starts from, owned as for POST
+    // /api/v1/models. The owner's member registers (even in the district, where it has no grant); registering another
+    // organisation's model is refused with not_own_organisation; every other step is the unit admin's. A model the
+    // caller may not read is not found.
+    targets: ['ltt.register', 'hb.register', 'hk.register', 'ltt.tdv1.register', 'ltt.activate', 'hb.activate',
+      'ltt.propose', 'hb.propose', 'ltt.stop', 'hb.stop'],
     expect: (a, t) => {
-      const [w, action] = t.split('.');
-      if (!granted(a, w) && !speaks(a, w)) return notFound('model_not_found');
-      return manages(a, w) || (action === 'register' && speaks(a, w)) ? ok() : FORBIDDEN;
+      const { w, owner, action } = transitionTarget(t);
+      if (!granted(a, w) && !speaks(a, owner)) return notFound('model_not_found');
+      if (manages(a, w) || (action === 'register' && speaks(a, owner))) return ok();
+      return action === 'register' ? refusedWrite(a) : FORBIDDEN;
     },
     prepare: async (ctx, a, t, expected) => {
-      const [w, action] = t.split('.');
+      const { w, owner, action } = transitionTarget(t);
       const [from, to] = { register: ['draft', 'registered'], activate: ['registered', 'active'],
         propose: ['active', 'proposed'], stop: ['active', 'stopped'] }[action];
-      const id = await ctx.fixture(expected, `transition ${t}`, () => ctx.createModel(ctx.work[w].id, ctx.owner(w), from));
+      const id = await ctx.fixture(expected, `transition ${t}`, () => ctx.createModel(ctx.work[w].id, ctx.owner(owner), from));
       return {
         params: { id },
         body: action === 'stop' ? { action, reason: 'Dừng để kiểm thử quyền' } : { action },
@@ -811,15 +823,17 @@ const ROUTES = {
   },
   'POST /api/v1/models/{id}/reports': {
     auth: true,
-    // Evidence is reported by the unit admin or the owner's member; other staff of the unit are refused, the rest
-    // do not learn that the model exists.
-    targets: ['ltt', 'hb'],
+    // Evidence is reported by the unit admin or the owner's member; other staff of the unit are refused (the member of
+    // another organisation, on 'ltt.tdv1', with not_own_organisation), the rest do not learn that the model exists.
+    targets: ['ltt', 'hb', 'ltt.tdv1'],
     expect: (a, t) => {
-      if (!granted(a, t) && !speaks(a, t)) return notFound('model_not_found');
-      return manages(a, t) || speaks(a, t) ? ok(201) : FORBIDDEN;
+      if (!granted(a, place(t)) && !speaks(a, t)) return notFound('model_not_found');
+      return manages(a, place(t)) || speaks(a, t) ? ok(201) : refusedWrite(a);
     },
-    prepare: async (ctx, a, t) => {
-      const id = ctx.registered[t];
+    prepare: async (ctx, a, t, expected) => {
+      const id = t === 'ltt.tdv1'
+        ? await ctx.fixture(expected, 'report on ltt.tdv1', () => ctx.createModel(ctx.work.ltt.id, ctx.owner(t), 'registered'))
+        : ctx.registered[t];
       const count = async () => (await ctx.asAdmin('GET', `/api/v1/models/${id}/reports`)).json.items.length;
       const before = await count();
       return {
@@ -880,7 +894,7 @@ const ROUTES = {
     // which anyone may read: the new model is then created by the rules of POST /api/v1/models — so the unit member
     // may adopt for its own organisation.
     targets: ['ltt', 'hb', 'ltt.tdv1'],
-    expect: (a, t) => (manages(a, place(t)) || speaks(a, t) ? ok(201) : FORBIDDEN),
+    expect: (a, t) => (manages(a, place(t)) || speaks(a, t) ? ok(201) : refusedWrite(a)),
     prepare: (ctx, a, t) => {
       const w = place(t);
       const source = ctx.recognised[w === 'ltt' ? 'hb' : 'ltt'];
@@ -1770,6 +1784,18 @@ describe('permissions: every route × every role × own and other ward', () => {
     assert.equal((await call('DELETE', '/api/v1/session', { headers: { cookie, 'x-csrf-token': csrf } })).status, 204);
     assertJsonError(await call('GET', '/api/v1/me', { headers: { cookie } }), UNAUTHENTICATED, 'after log-out');
     assert.equal((await call('DELETE', '/api/v1/session', { headers: { cookie: viewerCookie, 'x-csrf-token': other.json.csrf_token } })).status, 204);
+  });
+
+  // Issue 3: the session cookie is HttpOnly, SameSite=Lax, and Secure behind TLS (the proxy says so).
+  test('the session cookie is HttpOnly and SameSite=Lax, and Secure behind TLS', async () => {
+    const body = { username: 'xem.lythaito', password: ctx.passwords['xem.lythaito'] };
+    const attributes = (res) => {
+      assert.equal(res.status, 200, res.body?.slice?.(0, 200));
+      return res.headers['set-cookie'].split(';').slice(1).map((x) => x.trim()).sort();
+    };
+    assert.deepEqual(attributes(await call('POST', '/api/v1/session', { body })), ['HttpOnly', 'Path=/', 'SameSite=Lax']);
+    assert.deepEqual(attributes(await call('POST', '/api/v1/session', { body, headers: { 'x-forwarded-proto': 'https' } })),
+      ['HttpOnly', 'Path=/', 'SameSite=Lax', 'Secure']);
   });
 
   test('a unit admin cannot reach past the ward: no wider grants, no admin, no parent unit', async () => {

@@ -239,6 +239,13 @@ TEST_F(Movement, ACouncilScoresVotesInSecretAndRecognises) {
   EXPECT_NE(rejected->status_reason.find("Biểu quyết chưa đạt"), std::string::npos) << rejected->status_reason;
   EXPECT_NE(rejected->status_reason.find("Score 50.00 is below 70"), std::string::npos) << rejected->status_reason;
   EXPECT_EQ(services().movement.GetModel(std::nullopt, weak.id).error().code, "model_not_found") << "not public";
+  // The model's history ends with the council's outcome; ballots are the session's, never a step of the model.
+  auto history = services().movement.History(Officer(ly_thai_to_), good.id);
+  ASSERT_TRUE(history.ok()) << history.error().message_en;
+  std::vector<std::string> steps;
+  for (const auto& e : *history) steps.push_back(e.action + ":" + e.status);
+  EXPECT_EQ(steps, (std::vector<std::string>{"create:draft", "register:registered", "activate:active", "propose:proposed",
+                                             "recognise:recognised"}));
 
   ModelQuery showcase;
   showcase.campaign_id = c.id;  // the demo's own 2022 campaign has recognised models too
@@ -415,6 +422,229 @@ TEST_F(Movement, RecognisedModelsSpreadAndCarryOver) {
   EXPECT_EQ(carried->front().carried_from_id.value_or(0), source.id);
   EXPECT_EQ(carried->front().status, ModelStatus::kActive);
   EXPECT_EQ(services().movement.GetModel(std::nullopt, source.id)->status, ModelStatus::kCarriedOver);
+}
+
+// GET /api/v1/campaigns/{id}/councils, how a council member finds a session: the campaign's councils only, each with
+// its members and its sessions in their current state. Any grant on the campaign's ward reads it (the unit member
+// too: nothing personal is in it); another ward's staff are refused. The list costs the same whatever its length.
+TEST_F(Movement, ACampaignsCouncilsComeWithTheirMembersAndSessions) {
+  ScoredSession scored;
+  ASSERT_NO_FATAL_FAILURE(OpenScoredSession(scored));
+  const int64_t campaign = scored.campaign.id;
+
+  auto listed = services().movement.CouncilsOf(Councillor(3), campaign);
+  ASSERT_TRUE(listed.ok()) << listed.error().message_en;
+  ASSERT_EQ(listed->councils.size(), 1u) << "only this campaign's council, not the demo campaign's";
+  const auto& council = listed->councils[0];
+  EXPECT_EQ(council.id, scored.council.id);
+  EXPECT_EQ(council.campaign_id, campaign);
+  EXPECT_EQ(council.name, "Hội đồng Thi đua – Khen thưởng phường Lý Thái Tổ");
+  EXPECT_EQ(council.kind, "hoi_dong_thi_dua_khen_thuong");
+  std::vector<std::string> members;
+  for (const auto& m : council.members) members.push_back(m.display_name + " (" + m.role + ")");
+  EXPECT_EQ(members, (std::vector<std::string>{"Thành viên 0 (chair)", "Thành viên 1 (member)", "Thành viên 2 (member)",
+                                               "Thành viên 3 (member)", "Thành viên 4 (member)"}));
+  EXPECT_EQ(council.members[3].user_id, council_users_[3]) << "a member finds themself by user id";
+  ASSERT_EQ(listed->sessions.size(), 1u);
+  EXPECT_EQ(listed->sessions[0].id, scored.id);
+  EXPECT_EQ(listed->sessions[0].council_id, council.id);
+  EXPECT_EQ(listed->sessions[0].held_on.Iso(), "2022-10-10");
+  EXPECT_EQ(listed->sessions[0].status, "open");
+  EXPECT_FALSE(listed->sessions[0].closed_at.has_value());
+
+  // A second council (a Ban Chỉ đạo, no session yet): the list grows, its cost does not.
+  auto s0 = db().statements_run();
+  ASSERT_TRUE(services().movement.CouncilsOf(Officer(ly_thai_to_), campaign).ok());
+  const auto cost_one = db().statements_run() - s0;
+  Council steering{0, campaign, "Ban Chỉ đạo phong trào \"Dân vận khéo\"", "ban_chi_dao", {}, ""};
+  for (size_t i = 2; i < council_users_.size(); ++i) steering.members.push_back(CouncilMember{0, 0, council_users_[i], "", "member"});
+  auto created = services().movement.CreateCouncil(Officer(ly_thai_to_), steering);
+  ASSERT_TRUE(created.ok()) << created.error().message_en;
+  ASSERT_TRUE(services().movement.CloseScoring(Officer(ly_thai_to_), scored.id).ok());
+  s0 = db().statements_run();
+  auto two = services().movement.CouncilsOf(Officer(ly_thai_to_), campaign);
+  EXPECT_EQ(db().statements_run() - s0, cost_one) << "two councils cost what one did";
+  ASSERT_TRUE(two.ok());
+  ASSERT_EQ(two->councils.size(), 2u);
+  for (const auto& c : two->councils)
+    EXPECT_EQ(c.members.size(), c.id == created->id ? 3u : 5u) << "each council with its own members: " << c.name;
+  ASSERT_EQ(two->sessions.size(), 1u);
+  EXPECT_EQ(two->sessions[0].council_id, scored.council.id);
+  EXPECT_EQ(two->sessions[0].status, "scoring_closed") << "a session is listed in its current state";
+
+  // Another campaign of the same ward has councils of its own (none yet).
+  const auto next_year = OpenCampaign(ly_thai_to_, 2023);
+  auto none = services().movement.CouncilsOf(Officer(ly_thai_to_), next_year.id);
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->councils.empty());
+  EXPECT_TRUE(none->sessions.empty());
+
+  // Who reads it: every grant on the ward; not another ward's staff, whatever their role there.
+  for (const auto& reader : {CallerWith({RoleGrant{0, Role::kViewer, ly_thai_to_, std::nullopt}}),
+                             CallerWith({RoleGrant{0, Role::kSigner, ly_thai_to_, std::nullopt}}), member3_, Admin()}) {
+    auto r = services().movement.CouncilsOf(reader, campaign);
+    ASSERT_TRUE(r.ok()) << r.error().message_en;
+    EXPECT_EQ(r->councils.size(), 2u);
+  }
+  for (const auto& outsider : {Officer(hang_bac_), CallerWith({RoleGrant{0, Role::kCouncilMember, hang_bac_, std::nullopt}}),
+                               CallerWith({RoleGrant{0, Role::kUnitMember, hang_bac_, std::nullopt}})}) {
+    auto r = services().movement.CouncilsOf(outsider, campaign);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, "forbidden");
+    EXPECT_EQ(r.error().kind, ErrorKind::kForbidden);
+  }
+  EXPECT_EQ(services().movement.CouncilsOf(Officer(ly_thai_to_), 9'999'999).error().code, "campaign_not_found");
+}
+
+// GET /api/v1/models/{id}/history: a model's steps from the audit log, oldest first, each with the status it led to,
+// the reason when there is one, and who took it (by name; the command line has none). Read by whoever may read the
+// model privately: a grant on its unit, or the unit member who speaks for its owner even without one.
+TEST_F(Movement, AModelsHistoryTellsEachStepAndWhoTookIt) {
+  clock_.Advance(-std::chrono::hours(24 * 200));  // 27/03/2022: registration open
+  auto user = [&](const std::string& username, const std::string& name, RoleGrant grant) {
+    auto u = services().accounts.CreateUser(Admin(), {username, name, "mat-khau-lich-su", {grant}});
+    EXPECT_TRUE(u.ok()) << u.error().message_en;
+    return CallerWith({grant}, u->view.user.id);
+  };
+  const auto officer = user("canbo.lichsu", "Nguyễn Thị Cán Bộ", RoleGrant{0, Role::kUnitAdmin, ly_thai_to_, std::nullopt});
+  const auto member = user("todanvan3.lichsu", "Trần Văn Tổ Viên", RoleGrant{0, Role::kUnitMember, ly_thai_to_, team3_});
+  const auto c = OpenCampaign(ly_thai_to_, 2022);
+  const auto m = Draft(member, c.id, team3_, "Tổ dân vận số 3 vận động giữ gìn vệ sinh ngõ phố");
+  ASSERT_TRUE(services().movement.Transition(member, m.id, "register", "").ok());
+  clock_.Advance(std::chrono::hours(24));
+  ASSERT_TRUE(services().movement.Transition(officer, m.id, "activate", "").ok());
+  ASSERT_TRUE(services().movement.Transition(CommandLineCaller(), m.id, "propose", "").ok());
+  const std::string reason = "Tổ dân vận sáp nhập, mô hình không còn điều kiện duy trì";
+  ASSERT_TRUE(services().movement.Transition(officer, m.id, "stop", reason).ok());
+
+  auto history = services().movement.History(member, m.id);
+  ASSERT_TRUE(history.ok()) << history.error().message_en;
+  std::vector<std::string> steps;
+  for (const auto& e : *history) steps.push_back(e.action + " → " + e.status + " by [" + e.actor + "]" + (e.reason.empty() ? "" : ": " + e.reason));
+  EXPECT_EQ(steps, (std::vector<std::string>{
+                       "create → draft by [Trần Văn Tổ Viên]", "register → registered by [Trần Văn Tổ Viên]",
+                       "activate → active by [Nguyễn Thị Cán Bộ]", "propose → proposed by []",
+                       "stop → stopped by [Nguyễn Thị Cán Bộ]: " + reason}));
+  ASSERT_EQ(history->size(), 5u);
+  EXPECT_TRUE(history->front().at.starts_with("2022-03-27T")) << history->front().at;
+  EXPECT_TRUE(history->back().at.starts_with("2022-03-28T")) << history->back().at;
+  for (size_t i = 1; i < history->size(); ++i) EXPECT_LE((*history)[i - 1].at, (*history)[i].at) << "oldest first";
+
+  // Readers: any grant on the ward (the member of another organisation too: it reads, it does not write); the
+  // system admin. Another ward's staff do not learn that the model exists.
+  const auto party_member = CallerWith({RoleGrant{0, Role::kUnitMember, ly_thai_to_, party_}});
+  for (const auto& reader : {officer, party_member, CallerWith({RoleGrant{0, Role::kViewer, ly_thai_to_, std::nullopt}}), Admin()}) {
+    auto r = services().movement.History(reader, m.id);
+    ASSERT_TRUE(r.ok()) << r.error().message_en;
+    EXPECT_EQ(r->size(), 5u);
+  }
+  for (const auto& outsider : {Officer(hang_bac_), CallerWith({RoleGrant{0, Role::kViewer, hang_bac_, std::nullopt}})})
+    EXPECT_EQ(services().movement.History(outsider, m.id).error().code, "model_not_found");
+  EXPECT_EQ(services().movement.History(officer, 9'999'999).error().code, "model_not_found");
+
+  // A model of the district above the ward, owned by Tổ dân vận số 3: its member reads the history without a grant
+  // on the district; the ward's own viewer, whose grant does not reach up, does not.
+  const int64_t district = Unit("Quận Hoàn Kiếm", Date::FromYmd(2022, 1, 1));
+  const auto district_campaign = OpenCampaign(district, 2022);
+  const auto dm = Draft(member, district_campaign.id, team3_, "Tổ dân vận số 3 tham gia mô hình của quận");
+  auto dh = services().movement.History(member, dm.id);
+  ASSERT_TRUE(dh.ok()) << dh.error().message_en;
+  ASSERT_EQ(dh->size(), 1u);
+  EXPECT_EQ(dh->front().actor, "Trần Văn Tổ Viên");
+  EXPECT_EQ(services().movement.History(CallerWith({RoleGrant{0, Role::kViewer, ly_thai_to_, std::nullopt}}), dm.id).error().code,
+            "model_not_found");
+  EXPECT_EQ(services().movement.History(party_member, dm.id).error().code, "model_not_found");
+}
+
+// Issue 3: a unit member "speaks for one organisation". Its grant reads the ward's non-personal data, but it writes
+// only for that organisation: another organisation's model cannot be created, registered or reported on (403
+// not_own_organisation, which says why), and the ward's organisations, people and memberships are the unit admin's
+// (403 forbidden), its own organisation's included. Personal data stays hidden from it. Refusals leave no trace.
+TEST_F(Movement, AUnitMemberWritesOnlyForItsOwnOrganisation) {
+  clock_.Advance(-std::chrono::hours(24 * 200));  // registration open
+  const auto c = OpenCampaign(ly_thai_to_, 2022);
+  const auto others = Draft(Officer(ly_thai_to_), c.id, party_, "Đảng ủy phường với việc tiếp dân", "xay_dung_he_thong_chinh_tri");
+  const auto others_registered = Draft(Officer(ly_thai_to_), c.id, party_, "Đảng ủy phường đối thoại với Nhân dân",
+                                       "xay_dung_he_thong_chinh_tri");
+  ASSERT_TRUE(services().movement.Transition(Officer(ly_thai_to_), others_registered.id, "register", "").ok());
+  PersonInput resident;
+  resident.full_name = "Lê Thị Tổ Viên";
+  resident.birth_year = 1975;
+  resident.phone = "0987 654 321";
+  resident.address = "Số 5 phố Lê Lai";
+  auto person = services().community.CreatePerson(Officer(ly_thai_to_), ly_thai_to_, resident);
+  ASSERT_TRUE(person.ok()) << person.error().message_en;
+  auto membership = services().community.AddMembership(Officer(ly_thai_to_), person->person.id, {team3_, "Tổ viên", "01/01/2022", ""});
+  ASSERT_TRUE(membership.ok()) << membership.error().message_en;
+  const auto audited = AuditCount();
+
+  auto expect_refused = [](const auto& result, const std::string& code, const std::string& what) {
+    ASSERT_FALSE(result.ok()) << what;
+    EXPECT_EQ(result.error().code, code) << what;
+    EXPECT_EQ(result.error().kind, ErrorKind::kForbidden) << what;
+  };
+  // The movement: another organisation's models.
+  ModelInput in;
+  in.campaign_id = c.id;
+  in.field = "xay_dung_he_thong_chinh_tri";
+  in.title = "Mô hình đăng thay Đảng ủy";
+  in.owner_organisation_id = party_;
+  in.address = "Phường Lý Thái Tổ";
+  auto created = services().movement.CreateModel(member3_, in);
+  expect_refused(created, "not_own_organisation", "creating a model for another organisation");
+  EXPECT_NE(created.error().message_vi.find("thay mặt tổ chức của mình"), std::string::npos);
+  EXPECT_NE(created.error().message_en.find("your own organisation"), std::string::npos);
+  in.owner_organisation_id.reset();
+  expect_refused(services().movement.CreateModel(member3_, in), "not_own_organisation", "a model without an owner organisation");
+  expect_refused(services().movement.Transition(member3_, others.id, "register", ""), "not_own_organisation",
+                 "registering another organisation's model");
+  expect_refused(services().movement.Transition(member3_, others_registered.id, "activate", ""), "forbidden",
+                 "an officer's step is refused as before");
+  ReportInput report;
+  report.kind = "progress";
+  report.body = "Báo cáo thay tổ chức khác";
+  expect_refused(services().movement.AddReport(member3_, others_registered.id, report), "not_own_organisation",
+                 "reporting on another organisation's model");
+  // Other roles keep the plain answer.
+  const auto viewer = CallerWith({RoleGrant{0, Role::kViewer, ly_thai_to_, std::nullopt}});
+  expect_refused(services().movement.AddReport(viewer, others_registered.id, report), "forbidden", "a viewer reporting");
+
+  // Organisations, people and memberships of the ward, its own organisation's included.
+  expect_refused(services().community.CreateOrganisation(member3_, {ly_thai_to_, team3_, "to_dan_van", "Nhóm mới của Tổ 3", "01/01/2022"}),
+                 "forbidden", "creating an organisation");
+  expect_refused(services().community.EndOrganisation(member3_, party_, {"closed", "01/06/2022", std::nullopt, std::nullopt, std::nullopt}),
+                 "forbidden", "ending another organisation");
+  expect_refused(services().community.CreatePerson(member3_, ly_thai_to_, resident), "forbidden", "adding a person");
+  expect_refused(services().community.UpdatePerson(member3_, person->person.id, resident), "forbidden", "changing a person");
+  expect_refused(services().community.AddMembership(member3_, person->person.id, {party_, "Đảng viên", "01/01/2022", ""}),
+                 "forbidden", "a membership of another organisation");
+  expect_refused(services().community.AddMembership(member3_, person->person.id, {team3_, "Tổ phó", "01/01/2022", ""}),
+                 "forbidden", "a membership of its own organisation");
+  expect_refused(services().community.EndMembership(member3_, membership->id, "01/06/2022"), "forbidden", "ending a membership");
+  EXPECT_EQ(AuditCount(), audited) << "refused writes leave no trace";
+  EXPECT_EQ(services().movement.GetModel(Officer(ly_thai_to_), others.id)->status, ModelStatus::kDraft);
+  EXPECT_TRUE(services().movement.Reports(Officer(ly_thai_to_), others_registered.id)->empty());
+
+  // Reading the ward's non-personal data stays allowed; personal data does not show, even for its own organisation's member.
+  EXPECT_TRUE(services().movement.GetModel(member3_, others.id).ok());
+  EXPECT_TRUE(services().movement.Reports(member3_, others_registered.id).ok());
+  auto seen = services().community.GetPerson(member3_, person->person.id);
+  ASSERT_TRUE(seen.ok()) << seen.error().message_en;
+  EXPECT_EQ(seen->person.full_name, "Lê Thị Tổ Viên");
+  EXPECT_FALSE(seen->personal_data_visible);
+  EXPECT_FALSE(seen->person.birth_year || seen->person.phone || seen->person.email || seen->person.address);
+  PersonQuery list{ly_thai_to_, std::nullopt, FoldForSearch("Lê Thị Tổ Viên"), 50, 0};
+  auto page = services().community.ListPeople(member3_, list);
+  ASSERT_TRUE(page.ok()) << page.error().message_en;
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_FALSE(page->items[0].personal_data_visible);
+  EXPECT_FALSE(page->items[0].person.birth_year || page->items[0].person.phone || page->items[0].person.address);
+
+  // For its own organisation it still writes: create, register, report.
+  const auto own = Draft(member3_, c.id, team3_, "Tổ dân vận số 3 hỗ trợ người dân phòng, chống dịch");
+  ASSERT_TRUE(services().movement.Transition(member3_, own.id, "register", "").ok());
+  auto reported = services().movement.AddReport(member3_, own.id, report);
+  ASSERT_TRUE(reported.ok()) << reported.error().message_en;
 }
 
 TEST_F(Movement, TheMinutesOfASessionAreAPdfWithEveryPartInOrder) {
