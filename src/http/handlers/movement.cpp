@@ -586,6 +586,7 @@ void AddMovementRoutes(Router& router, Services& services, size_t upload_limit) 
     r.SetHeader("Content-Disposition", fmt::format("inline; filename=\"bien-ban-phien-hop-{}.pdf\"", id));
     r.SetHeader("Cache-Control", "private, no-store");
     return r;
-  }));}
+  }));
+}
 
 }  // namespace danvan::http
