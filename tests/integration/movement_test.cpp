@@ -70,6 +70,10 @@ class Movement : public ServiceTest {
     EXPECT_TRUE(c.ok()) << c.error().message_en;
     auto open = services().movement.SetCampaignStatus(Officer(unit), c->id, "open");
     EXPECT_TRUE(open.ok());
+    // The campaign keeps the movements it is tied to.
+    auto read = services().movement.GetCampaign(c->id);
+    EXPECT_TRUE(read.ok());
+    EXPECT_EQ(read->linked_movements, std::vector<std::string>{"Phong trào thi đua yêu nước"});
     return open.value();
   }
 
@@ -359,6 +363,24 @@ TEST_F(Movement, TheDemoCampaignHasEveryStateAndAReplication) {
     EXPECT_GT(states[s], 0) << s;
   EXPECT_EQ(fields.size(), 4u) << "every field represented";
   EXPECT_EQ(states["recognised"] + states["carried_over"], 13) << "10 collectives and 3 individuals";
+
+  // The showcase by year: years partition it, and a year without a campaign has nothing.
+  ModelQuery every_year;
+  every_year.limit = 200;
+  auto shown = services().movement.PublicModels(every_year);
+  ASSERT_TRUE(shown.ok());
+  ASSERT_GT(shown->total, 0);
+  int64_t by_years = 0;
+  for (int year = 2019; year <= 2026; ++year) {
+    ModelQuery q = every_year;
+    q.year = year;
+    auto in_year = services().movement.PublicModels(q);
+    ASSERT_TRUE(in_year.ok());
+    if (year < 2022) EXPECT_EQ(in_year->total, 0) << year;
+    if (year == 2022) EXPECT_GE(in_year->total, 13) << "the models behind the 2022 awards";
+    by_years += in_year->total;
+  }
+  EXPECT_EQ(by_years, shown->total);
 
   ModelQuery pub;
   pub.folded_text = FoldForSearch("bua com nghia tinh");
