@@ -21,6 +21,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <iostream>
@@ -82,7 +83,7 @@ int Serve(const Config& config) {
   auto db = std::move(db_result).value();
 
   SystemClock clock;
-  Services services(*db, clock);
+  Services services(*db, clock, {}, AwardSettings{config.server.public_url});
   // The certificate signing key is made on the first start.
   if (auto key = services.awards.EnsureSigningKey(); !key) return Fail(key.error());
   http::Metrics metrics;
@@ -164,8 +165,135 @@ int WithServices(const Config& config, F&& fn) {
   auto db = OpenMigrated(config);
   if (!db) return Fail(db.error());
   SystemClock clock;
-  Services services(*db.value(), clock);
+  Services services(*db.value(), clock, {}, AwardSettings{config.server.public_url});
   return fn(services);
+}
+
+// `danvan verify`: the exit status says what was found, so that scripts need not read the text.
+constexpr int kExitInvalid = 3;  // not signed by a published key, altered, or not a credential
+constexpr int kExitRevoked = 4;
+constexpr int kExitUnknown = 5;  // no certificate of that public id in the database
+
+int PrintVerdict(const PublicVerification& v, const std::string& checked_by) {
+  const auto& row = v.certificate;
+  const auto& c = row.certificate;
+  const bool revoked = c.status == CertificateStatus::kRevoked;
+  if (!v.signature_valid) {
+    fmt::print("invalid\nChữ ký của giấy khen {} không hợp lệ / the signature of certificate {} does not verify\n",
+               c.public_id, c.public_id);
+    return kExitInvalid;
+  }
+  fmt::print("{}\n", revoked ? "revoked" : "genuine");
+  fmt::print("{}\n", revoked ? "Giấy khen đã bị thu hồi / the certificate was revoked" : "Giấy khen hợp lệ / genuine certificate");
+  fmt::print("  Mã / public id:          {}\n", c.public_id);
+  fmt::print("  Khen thưởng / award:     {}\n", row.award_type_name);
+  fmt::print("  Tặng / awarded to:       {}\n", row.beneficiary_name);
+  fmt::print("  Quyết định / decision:   {} ({}) — {}\n", row.decision_symbol, row.decided_on.Vietnamese(), row.issuer_name);
+  fmt::print("  Khóa ký / signing key:   {}\n", v.key_id);
+  if (revoked)
+    fmt::print("  Thu hồi / revoked:       {} — {}\n", c.revoked_on ? c.revoked_on->Vietnamese() : "", c.revocation_reason);
+  fmt::print("  Kiểm tra / checked:      {}\n", checked_by);
+  return revoked ? kExitRevoked : kExitOk;
+}
+
+int PrintUnknown(const std::string& public_id) {
+  fmt::print("unknown\nKhông tìm thấy giấy khen {} trong cơ sở dữ liệu / no certificate {} in the database\n", public_id,
+             public_id);
+  return kExitUnknown;
+}
+
+// FILE: a downloaded credential (.jwt), checked against the database's keys or a JWK Set file, then its status in
+// the database when there is one. PUBLIC_ID: looked up in the database.
+int VerifyCommand(const Config& config, const std::string& target, const std::string& jwks_file, bool use_database) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(target, ec)) {
+    const bool looks_like_id = !target.empty() && target.size() <= 64 &&
+                               target.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") ==
+                                   std::string::npos;
+    if (!looks_like_id) {
+      std::cerr << "Lỗi: không có tệp " << target << "\nError: no such file " << target << "\n";
+      return kExitFailure;
+    }
+    return WithServices(config, [&](Services& services) {
+      auto v = services.awards.VerifyPublicId(target);
+      if (!v) return v.error().code == "certificate_unknown" ? PrintUnknown(target) : Fail(v.error());
+      return PrintVerdict(*v, "chữ ký lưu trong cơ sở dữ liệu / the signature stored in the database");
+    });
+  }
+  std::ifstream in(target, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  if (!in) {
+    std::cerr << "Lỗi: không đọc được tệp " << target << "\nError: cannot read " << target << "\n";
+    return kExitFailure;
+  }
+  auto check = [&](const std::vector<PublishedKey>& keys, Services* services) {
+    auto verified = VerifyCredential(text.str(), keys);
+    if (!verified) {
+      fmt::print("invalid\n{}\n{} [{}]\n", verified.error().message_vi, verified.error().message_en, verified.error().code);
+      return kExitInvalid;
+    }
+    const auto& s = verified->summary;
+    const std::string by = fmt::format("chữ ký của tệp, khóa {} / the file's signature, key {} ({})", verified->key.kid,
+                                       verified->key.kid, verified->key.status.empty() ? "?" : verified->key.status);
+    if (!services) {
+      fmt::print("genuine\nChữ ký hợp lệ; chưa kiểm tra thu hồi vì không có cơ sở dữ liệu (--db) / the signature "
+                 "verifies; revocation not checked without a database (--db)\n");
+      fmt::print("  Mã / public id:          {}\n  Khen thưởng / award:     {}\n  Tặng / awarded to:       {}\n"
+                 "  Quyết định / decision:   {} — {}\n  Kiểm tra / checked:      {}\n",
+                 s.public_id, s.award_type_name, s.beneficiary_name, s.decision, s.issuer_name, by);
+      return kExitOk;
+    }
+    auto v = services->awards.VerifyPublicId(s.public_id);
+    if (!v) return v.error().code == "certificate_unknown" ? PrintUnknown(s.public_id) : Fail(v.error());
+    v->signature_valid = true;  // the file's own signature verified above
+    v->key_id = verified->key.kid;
+    return PrintVerdict(*v, by);
+  };
+  if (!jwks_file.empty()) {
+    std::ifstream jf(jwks_file, std::ios::binary);
+    std::stringstream jwks;
+    jwks << jf.rdbuf();
+    if (!jf) {
+      std::cerr << "Lỗi: không đọc được tệp " << jwks_file << "\nError: cannot read " << jwks_file << "\n";
+      return kExitFailure;
+    }
+    auto keys = ParseJwks(jwks.str());
+    if (!keys) return Fail(keys.error());
+    if (!use_database) return check(*keys, nullptr);
+    return WithServices(config, [&](Services& services) { return check(*keys, &services); });
+  }
+  return WithServices(config, [&](Services& services) {
+    auto keys = services.awards.PublishedKeys();
+    if (!keys) return Fail(keys.error());
+    return check(*keys, &services);
+  });
+}
+
+int KeysListCommand(const Config& config) {
+  return WithServices(config, [&](Services& services) {
+    auto keys = services.awards.PublishedKeys();
+    if (!keys) return Fail(keys.error());
+    if (keys->empty())
+      fmt::print("Chưa có khóa; khóa đầu tiên được tạo khi máy chủ khởi động / no key yet: the first is made when the "
+                 "server starts\n");
+    else
+      fmt::print("{:<18} {:<8} {:<26} {}\n", "kid", "status", "created_at", "retired_at");
+    for (const auto& k : *keys)
+      fmt::print("{:<18} {:<8} {:<26} {}\n", k.kid, k.status, k.created_at, k.retired_at.value_or("-"));
+    return kExitOk;
+  });
+}
+
+int KeysRotateCommand(const Config& config) {
+  return WithServices(config, [&](Services& services) {
+    auto key = services.awards.RotateSigningKey(CommandLineCaller());
+    if (!key) return Fail(key.error());
+    fmt::print("Đã tạo khóa ký mới / new signing key {}; các khóa cũ vẫn được công bố để kiểm tra giấy khen đã cấp / "
+               "older keys stay published so that issued certificates still verify\n",
+               key->id);
+    return kExitOk;
+  });
 }
 
 int SeedDemoCommand(const Config& config, bool if_empty) {
@@ -372,6 +500,27 @@ int main(int argc, char** argv) {
   import_people->add_flag("--dry-run", dry_run, "check every row and report, write nothing");
   import_people->add_flag("--skip-bad-rows", skip_bad_rows, "write the valid rows, report the others");
 
+  std::string verify_target, jwks_file;
+  auto* verify_certificate = cli.add_subcommand(
+      "verify", "check a certificate: a downloaded credential FILE (.jwt; its signature against the published keys, "
+                "then its status in the database) or a PUBLIC_ID in the database. Prints genuine, revoked, invalid or "
+                "unknown; exit status 0 genuine, 3 invalid (altered, or not signed by a published key), 4 revoked, "
+                "5 unknown to the database, 1 error, 2 usage");
+  add_common(verify_certificate);
+  verify_certificate->add_option("FILE|PUBLIC_ID", verify_target, "a .jwt credential file, or a certificate's public id")
+      ->required();
+  verify_certificate->add_option("--jwks", jwks_file,
+                                 "verify against this JWK Set (a saved /.well-known/jwks.json) instead of the "
+                                 "database's keys; the database is then read only with --db, for the revocation status");
+
+  auto* keys = cli.add_subcommand("keys", "the Ed25519 keys that sign certificates");
+  keys->require_subcommand(1);
+  auto* keys_list = keys->add_subcommand("list", "list the signing keys (kid, active or retired, dates); never secrets");
+  add_common(keys_list);
+  auto* keys_rotate = keys->add_subcommand(
+      "rotate", "retire the active key and make a new one that signs from now on (audited); retired keys stay published");
+  add_common(keys_rotate);
+
   cli.add_subcommand("version", "print the version");
 
   try {
@@ -395,6 +544,10 @@ int main(int argc, char** argv) {
     if (cli.got_subcommand(migrate)) return MigrateCommand(config.value(), status_only);
     if (audit->got_subcommand(verify)) return AuditVerifyCommand(config.value());
     if (seed->got_subcommand(seed_demo)) return SeedDemoCommand(config.value(), if_empty);
+    if (cli.got_subcommand(verify_certificate))
+      return VerifyCommand(config.value(), verify_target, jwks_file, !o.db.empty());
+    if (keys->got_subcommand(keys_list)) return KeysListCommand(config.value());
+    if (keys->got_subcommand(keys_rotate)) return KeysRotateCommand(config.value());
     if (user->got_subcommand(user_add))
       return UserAddCommand(config.value(), username, display_name, admin, password_stdin);
     if (token->got_subcommand(token_issue)) return TokenIssueCommand(config.value(), username, token_name);

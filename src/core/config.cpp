@@ -96,6 +96,15 @@ const std::vector<Setting>& Table() {
         [](Config& c, auto k, auto v) { return ParseMillis(k, v, c.server.shutdown_grace); });
     add("server.static_dir", "folder of the built web app",
         [](Config& c, auto, auto v) { c.server.static_dir = std::string(v); return OkStatus(); });
+    add("server.public_url", "the address the public uses (https://…), printed in documents: certificates' QR codes",
+        [](Config& c, auto k, auto v) -> Status {
+          std::string url(v);
+          while (!url.empty() && url.back() == '/') url.pop_back();
+          if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) return BadSetting(k, v, "expected http://… or https://…");
+          if (url.find_first_of(" \t\r\n") != std::string::npos) return BadSetting(k, v, "no spaces in a URL");
+          c.server.public_url = url;
+          return OkStatus();
+        });
     add("database.url", "sqlite:PATH or postgresql://…",
         [](Config& c, auto, auto v) { c.database.url = std::string(v); return OkStatus(); });
     add("database.pool_size", "database connections kept open",

@@ -26,6 +26,9 @@ struct ServerConfig {
   std::chrono::milliseconds idle_timeout{60'000};    //!< between requests on a kept-alive connection
   std::chrono::milliseconds shutdown_grace{10'000};  //!< in-flight requests may finish within this
   std::string static_dir = "web/dist";
+  //! Where the public reaches this service, without a trailing slash: printed documents link to it (the QR code
+  //! of a certificate leads to {public_url}/verify/{public_id}). Behind a proxy, the proxy's address.
+  std::string public_url = "http://127.0.0.1:8080";
 };
 
 struct DatabaseConfig {

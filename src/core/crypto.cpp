@@ -49,6 +49,22 @@ std::string Base64Url(std::string_view bytes) {
   return out;
 }
 
+std::optional<std::string> FromBase64Url(std::string_view text) {
+  EnsureCrypto();
+  std::string out(text.size() * 3 / 4 + 3, '\0');
+  size_t length = 0;
+  const char* end = nullptr;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr,
+                        &length, &end, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+      end != text.data() + text.size())
+    return std::nullopt;
+  out.resize(length);
+  // One spelling per byte string: a changed character that only touches the unused low bits of the last one
+  // would otherwise decode to the same bytes.
+  if (Base64Url(out) != text) return std::nullopt;
+  return out;
+}
+
 std::string RandomToken(size_t bytes) { return Base64Url(RandomBytes(bytes)); }
 
 std::string HashPassword(std::string_view password) {
@@ -64,6 +80,32 @@ bool VerifyPassword(std::string_view hash, std::string_view password) {
   EnsureCrypto();
   const std::string h(hash);  // must be NUL-terminated
   return crypto_pwhash_str_verify(h.c_str(), password.data(), password.size()) == 0;
+}
+
+Ed25519KeyPair NewEd25519KeyPair() {
+  EnsureCrypto();
+  Ed25519KeyPair pair{std::string(crypto_sign_PUBLICKEYBYTES, '\0'), std::string(crypto_sign_SECRETKEYBYTES, '\0')};
+  crypto_sign_keypair(reinterpret_cast<unsigned char*>(pair.public_key.data()),
+                      reinterpret_cast<unsigned char*>(pair.secret_key.data()));
+  return pair;
+}
+
+std::string Ed25519Sign(std::string_view secret_key, std::string_view message) {
+  EnsureCrypto();
+  if (secret_key.size() != crypto_sign_SECRETKEYBYTES) throw std::invalid_argument("an Ed25519 secret key has 64 bytes");
+  std::string signature(crypto_sign_BYTES, '\0');
+  crypto_sign_detached(reinterpret_cast<unsigned char*>(signature.data()), nullptr,
+                       reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                       reinterpret_cast<const unsigned char*>(secret_key.data()));
+  return signature;
+}
+
+bool Ed25519Verify(std::string_view public_key, std::string_view message, std::string_view signature) {
+  EnsureCrypto();
+  if (public_key.size() != crypto_sign_PUBLICKEYBYTES || signature.size() != crypto_sign_BYTES) return false;
+  return crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(signature.data()),
+                                     reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                                     reinterpret_cast<const unsigned char*>(public_key.data())) == 0;
 }
 
 }  // namespace danvan

@@ -211,8 +211,8 @@ struct Certificate {
   CertificateStatus status = CertificateStatus::kValid;
   std::optional<Date> revoked_on;
   std::string revocation_reason;
-  std::optional<std::string> signature;
-  std::optional<std::string> key_id;
+  std::optional<std::string> signature;  //!< the signed credential: a compact JWS (domain/credential.hpp)
+  std::optional<std::string> key_id;     //!< the "kid" of the key that signed it
   std::string issued_at;
 };
 

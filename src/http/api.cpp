@@ -12,6 +12,7 @@ Router BuildRouter(Services& services, Metrics& metrics, size_t upload_limit) {
   AddCommunityRoutes(router, services);
   AddMovementRoutes(router, services, upload_limit);
   AddAwardRoutes(router, services, upload_limit);
+  AddCredentialRoutes(router, services);
   return router;
 }
 

@@ -499,12 +499,14 @@ Result<Decision> AwardService::IssueDecision(const Caller& caller, const Decisio
     d.number = awards_.NextDecisionNumber(tx, issuer->id, d.year);
     d.symbol = DecisionSymbol(issuer->format, d.number, issuer->symbol);
     awards_.InsertDecision(tx, d);
+    const auto sign = CertificateSigner(tx, d, *issuer);
     for (auto& b : d.beneficiaries) {
       Certificate c;
       c.public_id = RandomToken(12);
       c.decision_id = d.id;
       c.beneficiary_id = b.id;
       c.issued_at = now;
+      sign(c, b);
       b.certificate_id = awards_.InsertCertificate(tx, c);
       b.certificate_public_id = c.public_id;
     }
@@ -614,13 +616,15 @@ SigningKey NewSigningKey(const std::string& at) {
 // The first key is made at start-up like the schema: a bootstrap, not anyone's change, so it is not audited
 // (a fresh database's audit log stays empty). Rotations are.
 Result<SigningKey> AwardService::EnsureSigningKey() {
-  return db_.Run<SigningKey>(TxMode::kWrite, [&](Tx& tx) -> Result<SigningKey> {
-    for (const auto& k : awards_.SigningKeys(tx))
-      if (k.status == "active") return k;
-    const auto key = NewSigningKey(FormatUtc(clock_.Now()));
-    awards_.InsertSigningKey(tx, key);
-    return key;
-  });
+  return db_.Run<SigningKey>(TxMode::kWrite, [&](Tx& tx) -> Result<SigningKey> { return ActiveSigningKey(tx); });
+}
+
+SigningKey AwardService::ActiveSigningKey(Tx& tx) {
+  for (const auto& k : awards_.SigningKeys(tx))
+    if (k.status == "active") return k;
+  const auto key = NewSigningKey(FormatUtc(clock_.Now()));
+  awards_.InsertSigningKey(tx, key);
+  return key;
 }
 
 Result<SigningKey> AwardService::RotateSigningKey(const Caller& caller) {

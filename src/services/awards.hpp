@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "core/time.hpp"
+#include "domain/credential.hpp"
 #include "services/audit.hpp"
 #include "services/caller.hpp"
 #include "storage/award_repository.hpp"
@@ -12,6 +13,8 @@
 #include "storage/repositories.hpp"
 
 #include <boost/json/object.hpp>
+
+#include <functional>
 
 namespace danvan {
 
@@ -74,6 +77,30 @@ struct EventInput {
   std::vector<SegmentInput> segments;
 };
 
+//! What commendation needs from the deployment.
+struct AwardSettings {
+  //! The public address of the service (config server.public_url): certificates' QR codes lead to
+  //! {public_url}/verify/{public_id}.
+  std::string public_url = "http://127.0.0.1:8080";
+};
+
+//! A certificate's credential as issued: the compact JWS and what it says.
+struct SignedCredential {
+  std::string public_id;
+  std::string jws;             //!< "header.payload.signature", EdDSA
+  std::string key_id;          //!< the JWK "kid" of the key that signed it
+  boost::json::object payload; //!< the decoded credential (Open Badges 3.0) with its JWT claims
+};
+
+//! What the public verification page shows: the certificate, its decision, and whether its stored signature
+//! verifies against the published key. No personal data beyond what the certificate itself prints.
+struct PublicVerification {
+  CertificateRow certificate;
+  std::string signer_title, signer_name;
+  bool signature_valid = false;
+  std::string key_id;
+};
+
 //! A bonus as it would be computed on a date.
 struct BonusQuote {
   BaseSalary base_salary;
@@ -84,8 +111,11 @@ struct BonusQuote {
 
 class AwardService {
  public:
-  AwardService(Database& db, Repositories& repos, AwardRepository& awards, AuditLog& audit, const Clock& clock)
-      : db_(db), repos_(repos), awards_(awards), audit_(audit), clock_(clock) {}
+  AwardService(Database& db, Repositories& repos, AwardRepository& awards, AuditLog& audit, const Clock& clock,
+               AwardSettings settings = {})
+      : db_(db), repos_(repos), awards_(awards), audit_(audit), clock_(clock), settings_(std::move(settings)) {}
+
+  const AwardSettings& settings() const { return settings_; }
 
   Result<std::vector<AwardType>> AwardTypes();
   //! System administrators only: award types are national reference data.
@@ -123,6 +153,17 @@ class AwardService {
   //! Every key, active and retired, as a JWK Set (RFC 7517, OKP/Ed25519).
   Result<boost::json::object> Jwks();
 
+  // ---- Signed credentials and verification (services/awards_credentials.cpp) ----
+
+  //! The certificate's credential, signed when its decision was issued: the same bytes every time; whoever reads
+  //! the certificate.
+  Result<SignedCredential> Credential(const Caller& caller, int64_t certificate_id);
+  //! What anyone may know of a certificate by its public id, its stored signature checked against the published
+  //! keys; certificate_unknown (404) for an id nobody issued.
+  Result<PublicVerification> VerifyPublicId(const std::string& public_id);
+  //! The keys as published (no secrets), oldest first: what credentials are verified against.
+  Result<std::vector<PublishedKey>> PublishedKeys();
+
   Result<Event> CreateEvent(const Caller& caller, const EventInput& input);
   Result<Event> GetEvent(int64_t id);
   Result<std::vector<Event>> ListEvents(std::optional<int64_t> unit_id);
@@ -134,6 +175,10 @@ class AwardService {
   Status CheckListScope(Tx& tx, const Caller& caller, std::optional<int64_t> unit_id);
   Result<Proposal> VisibleProposal(Tx& tx, const Caller& caller, int64_t id);
   Result<Decision> VisibleDecision(Tx& tx, const Caller& caller, int64_t id);
+  //! The active signing key; the first one is made here when there is none yet (a bootstrap, not audited).
+  SigningKey ActiveSigningKey(Tx& tx);
+  //! Signs each certificate of a decision being issued with the active key: its credential in `signature`.
+  std::function<void(Certificate&, const Beneficiary&)> CertificateSigner(Tx& tx, const Decision& d, const Issuer& issuer);
   Result<Nominee> BuildNominee(Tx& tx, const NomineeInput& in, const Proposal& p, const std::vector<AwardType>& types,
                                const Issuer& issuer);
 
@@ -142,6 +187,7 @@ class AwardService {
   AwardRepository& awards_;
   AuditLog& audit_;
   const Clock& clock_;
+  AwardSettings settings_;
 };
 
 Error ProposalNotFound();

@@ -58,7 +58,7 @@ Result<Decision> Run(AwardService& story, StoryTime& clock, const Caller& cli, i
 Status SeedAwards(Services& services, int64_t ly_thai_to, int64_t district, const std::map<std::string, int64_t>& orgs) {
   StoryTime clock;
   clock.On(2022, 10, 3);
-  AwardService story(services.db, services.repos, *services.award_repo, services.audit, clock);
+  AwardService story(services.db, services.repos, *services.award_repo, services.audit, clock, services.awards.settings());
   const Caller cli = CommandLineCaller();
   const auto types = DANVAN_TRY(story.AwardTypes());
 

@@ -14,7 +14,7 @@
 namespace danvan {
 
 struct Services {
-  Services(Database& database, const Clock& clock, AuthPolicy auth_policy = {})
+  Services(Database& database, const Clock& clock, AuthPolicy auth_policy = {}, AwardSettings award_settings = {})
       : db(database),
         repos(MakeRepositories()),
         audit(*repos.audit, clock),
@@ -23,7 +23,7 @@ struct Services {
         community(database, repos, audit, clock),
         movement(database, repos, audit, clock),
         award_repo(MakeAwardRepository()),
-        awards(database, repos, *award_repo, audit, clock) {}
+        awards(database, repos, *award_repo, audit, clock, std::move(award_settings)) {}
 
   Database& db;
   Repositories repos;

@@ -417,7 +417,7 @@ class SociAwardRepository final : public AwardRepository {
   int64_t InsertCertificate(Tx& tx, const Certificate& c) override {
     int64_t id = 0;
     tx.session() << sql::kInsertCertificate, soci::use(c.public_id), soci::use(c.decision_id),
-        soci::use(c.beneficiary_id), soci::use(c.issued_at), soci::into(id);
+        soci::use(c.beneficiary_id), soci::use(c.issued_at), soci::use(c.signature), soci::use(c.key_id), soci::into(id);
     return id;
   }
 
@@ -431,6 +431,12 @@ class SociAwardRepository final : public AwardRepository {
 
   std::optional<CertificateRow> FindCertificate(Tx& tx, int64_t id) override {
     soci::rowset<soci::row> rows = (tx.session().prepare << sql::kSelectCertificate, soci::use(id));
+    for (const auto& r : rows) return CertificateFromRow(r);
+    return std::nullopt;
+  }
+
+  std::optional<CertificateRow> FindCertificateByPublicId(Tx& tx, const std::string& public_id) override {
+    soci::rowset<soci::row> rows = (tx.session().prepare << sql::kSelectCertificateByPublicId, soci::use(public_id));
     for (const auto& r : rows) return CertificateFromRow(r);
     return std::nullopt;
   }

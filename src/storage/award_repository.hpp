@@ -104,6 +104,8 @@ class AwardRepository {
   //! Revokes every valid certificate of a decision; returns how many.
   virtual int RevokeCertificatesOf(Tx& tx, int64_t decision_id, const Date& on, const std::string& reason) = 0;
   virtual std::optional<CertificateRow> FindCertificate(Tx& tx, int64_t id) = 0;
+  //! The certificate a QR code or a credential names.
+  virtual std::optional<CertificateRow> FindCertificateByPublicId(Tx& tx, const std::string& public_id) = 0;
   //! Certificates of a decision, or of a unit's subtree; one query.
   virtual std::vector<CertificateRow> ListCertificates(Tx& tx, std::optional<int64_t> decision_id,
                                                        std::optional<int64_t> unit_id, int64_t limit, int64_t offset) = 0;

@@ -1310,6 +1310,59 @@ const ROUTES = {
     expect: PUBLIC,
     prepare: () => ({ check: (res) => assert.ok(res.json.keys.length >= 1 && res.json.keys.every((k) => k.crv === 'Ed25519' && !k.d)) }),
   },
+  // Signed certificates (src/services/awards_credentials.cpp): the credential is read like its certificate; the
+  // verification by public id is public; rotating the signing key is the system admin's (audited; the old key stays
+  // published, so every cell may rotate without breaking the others).
+  'GET /api/v1/certificates/{id}/credential': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => (granted(a, w) ? ok() : notFound('certificate_not_found')),
+    prepare: async (ctx, a, w) => {
+      const aw = await awardFixtures(ctx);
+      const id = aw.decisions[w].beneficiaries[0].certificate_id;
+      return {
+        params: { id },
+        check: (res) => {
+          assert.match(res.headers['content-type'], /^application\/vc\+jwt/);
+          assert.match(res.body, /^[\w-]+\.[\w-]+\.[\w-]+$/);
+          assert.match(res.headers['content-disposition'], /^attachment; filename="certificate-[\w-]+\.jwt"$/);
+        },
+      };
+    },
+  },
+  'GET /api/v1/public/verify/{public_id}': {
+    targets: WARDS,
+    expect: PUBLIC,
+    prepare: async (ctx, a, w) => {
+      const aw = await awardFixtures(ctx);
+      const id = aw.decisions[w].beneficiaries[0].certificate_id;
+      const publicId = (await ctx.asAdmin('GET', `/api/v1/certificates/${id}`)).json.public_id;
+      return {
+        params: { public_id: publicId },
+        check: (res) => {
+          assert.equal(res.json.certificate.public_id, publicId);
+          assert.equal(res.json.signature_valid, true);
+          assert.equal(res.json.decision.symbol, aw.decisions[w].symbol);
+        },
+      };
+    },
+  },
+  'POST /api/v1/signing-keys/rotation': {
+    auth: true,
+    expect: (a) => (a.admin ? ok(201) : FORBIDDEN),
+    prepare: async (ctx) => {
+      const kids = async () => (await ctx.asAdmin('GET', '/.well-known/jwks.json')).json.keys.map((k) => k.kid).sort();
+      const before = await kids();
+      return {
+        body: {},
+        check: async (res) => {
+          assert.equal(res.json.status, 'active');
+          assert.deepEqual(await kids(), [...before, res.json.kid].sort(), 'the old keys stay published');
+        },
+        verifyUnchanged: async () => assert.deepEqual(await kids(), before),
+      };
+    },
+  },
 };
 
 // Cells where the server disagrees with the rules above and that is a bug to fix in src/: key

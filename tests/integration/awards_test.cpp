@@ -255,7 +255,8 @@ TEST_F(Awards, ProposalStepsAreCheckedAndAudited) {
   ASSERT_EQ(certificates->size(), 1u);
   EXPECT_EQ(certificates->front().beneficiary_name, "Tổ dân vận số 3");
   EXPECT_EQ(certificates->front().certificate.public_id.size(), 16u);
-  EXPECT_FALSE(certificates->front().certificate.signature) << "signed by the next step";
+  EXPECT_TRUE(certificates->front().certificate.signature && certificates->front().certificate.key_id)
+      << "signed when the decision is issued (awards_credentials_test.cpp)";
 
   // Another ward's officer sees none of it.
   const auto hang_bac = Find([](const AdminUnit& u) { return u.name == "Phường Hàng Bạc"; }, "hang bac");

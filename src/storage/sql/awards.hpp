@@ -131,8 +131,8 @@ inline constexpr std::string_view kRevokeDecision = R"~(
 UPDATE decisions SET status = 'revoked', revoked_on = :on, revocation_reason = :reason WHERE id = :id)~";
 
 inline constexpr std::string_view kInsertCertificate = R"~(
-INSERT INTO certificates (public_id, decision_id, beneficiary_id, status, issued_at)
-VALUES (:public_id, :d, :b, 'valid', :at) RETURNING id)~";
+INSERT INTO certificates (public_id, decision_id, beneficiary_id, status, issued_at, signature, key_id)
+VALUES (:public_id, :d, :b, 'valid', :at, :signature, :key_id) RETURNING id)~";
 inline constexpr std::string_view kRevokeCertificates = R"~(
 UPDATE certificates SET status = 'revoked', revoked_on = :on, revocation_reason = :reason
 WHERE decision_id = :d AND status = 'valid')~";
@@ -143,6 +143,7 @@ WHERE decision_id = :d AND status = 'valid')~";
   " JOIN decision_beneficiaries b ON b.id = c.beneficiary_id JOIN award_types t ON t.id = b.award_type_id"      \
   " JOIN issuers i ON i.id = d.issuer_id"
 inline constexpr std::string_view kSelectCertificate = DANVAN_CERTIFICATE_SELECT " WHERE c.id = :id";
+inline constexpr std::string_view kSelectCertificateByPublicId = DANVAN_CERTIFICATE_SELECT " WHERE c.public_id = :public_id";
 inline constexpr std::string_view kSelectCertificates =
     DANVAN_CERTIFICATE_SELECT " WHERE (CAST(:d AS BIGINT) IS NULL OR c.decision_id = :d2) AND"
     DANVAN_AWARD_SUBTREE("d.unit_id", "unit_id") " ORDER BY c.decision_id DESC, b.position, c.id LIMIT :limit OFFSET :offset";
