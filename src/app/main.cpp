@@ -502,11 +502,14 @@ int main(int argc, char** argv) {
 
   std::string verify_target, jwks_file;
   auto* verify_certificate = cli.add_subcommand(
-      "verify", "check a certificate: a downloaded credential FILE (.jwt; its signature against the published keys, "
-                "then its status in the database) or a PUBLIC_ID in the database. Prints genuine, revoked, invalid or "
-                "unknown; exit status 0 genuine, 3 invalid (altered, or not signed by a published key), 4 revoked, "
-                "5 unknown to the database, 1 error, 2 usage");
+      "verify", "check a certificate: a downloaded credential FILE (.jwt) or a PUBLIC_ID; prints genuine, revoked, "
+                "invalid or unknown (exit status 0, 4, 3, 5)");
   add_common(verify_certificate);
+  verify_certificate->footer(
+      "A FILE is checked against the published keys (the database's, or --jwks), then its certificate's status in the "
+      "database when there is one; a PUBLIC_ID is looked up in the database.\nExit status: 0 genuine, 3 invalid (a "
+      "changed byte, not a credential, or not signed by a published key), 4 revoked, 5 unknown to the database, "
+      "1 error (unreadable file, database unavailable), 2 usage.\n\n" + settings_help);
   verify_certificate->add_option("FILE|PUBLIC_ID", verify_target, "a .jwt credential file, or a certificate's public id")
       ->required();
   verify_certificate->add_option("--jwks", jwks_file,

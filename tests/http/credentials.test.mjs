@@ -110,7 +110,7 @@ describe('signed certificates', () => {
     assert.equal(res.json.decision.issuer_name, 'Ban Dân vận Quận ủy Hoàn Kiếm');
     assert.equal(res.json.decision.signer_name, 'Phạm Thị Thu Thủy');
     assert.equal(res.json.revocation, undefined);
-    for (const id of ['AAAAAAAAAAAAAAAA', 'x', '%2e%2e']) {
+    for (const id of ['AAAAAAAAAAAAAAAA', 'x', 'a%21b', 'A'.repeat(100)]) {
       assertJsonError(await get(`/api/v1/public/verify/${id}`, { auth: false }), { status: 404, code: 'certificate_unknown' }, id);
     }
   });
