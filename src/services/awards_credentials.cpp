@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 namespace danvan {
 namespace {
@@ -34,7 +35,7 @@ Error CertificateUnknown() {
                    "No certificate has this id.");
 }
 
-Error CertificateUnsigned() {
+Error CredentialNotFound() {
   return MakeError(ErrorKind::kNotFound, "credential_not_found", "Giấy khen này chưa có chứng nhận điện tử đã ký.",
                    "This certificate has no signed credential.");
 }
@@ -71,12 +72,12 @@ std::function<void(Certificate&, const Beneficiary&)> AwardService::CertificateS
 Result<SignedCredential> AwardService::Credential(const Caller& caller, int64_t certificate_id) {
   const auto row = DANVAN_TRY(GetCertificate(caller, certificate_id));
   const auto& c = row.certificate;
-  if (!c.signature || !c.key_id) return CertificateUnsigned();
+  if (!c.signature || !c.key_id) return CredentialNotFound();
   const auto jws = ParseCompactJws(*c.signature);
-  if (!jws) return CertificateUnsigned();
+  if (!jws) return CredentialNotFound();
   boost::system::error_code ec;
   auto payload = boost::json::parse(jws->payload, ec);
-  if (ec || !payload.is_object()) return CertificateUnsigned();
+  if (ec || !payload.is_object()) return CredentialNotFound();
   return SignedCredential{c.public_id, *c.signature, *c.key_id, std::move(payload.as_object())};
 }
 
