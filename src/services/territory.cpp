@@ -125,17 +125,12 @@ Result<Succession> TerritoryService::AddSuccession(const Caller& caller, const N
 }
 
 Result<UnitDetail> TerritoryService::GetUnit(int64_t id) {
-  return db_.Run<UnitDetail>(TxMode::kRead, [&](Tx& tx) -> Result<UnitDetail> {
-    auto u = repo_.Find(tx, id);
-    if (!u) return UnitNotFound(id);
-    UnitDetail d{*u, {}};
-    auto ancestry = repo_.Ancestry(tx, id);
-    if (ancestry.size() > 1) {
-      auto found = repo_.FindMany(tx, std::vector<int64_t>(ancestry.begin() + 1, ancestry.end()));
-      for (auto aid : std::vector<int64_t>(ancestry.begin() + 1, ancestry.end()))
-        for (auto& a : found)
-          if (a.id == aid) d.ancestors.push_back(a);
-    }
+  // One statement, so no transaction around it: the statement is its own snapshot.
+  return db_.Run<UnitDetail>(TxMode::kSingleRead, [&](Tx& tx) -> Result<UnitDetail> {
+    auto chain = repo_.FindWithAncestors(tx, id);
+    if (chain.empty()) return UnitNotFound(id);
+    UnitDetail d{std::move(chain.front()), {}};
+    d.ancestors.assign(std::make_move_iterator(chain.begin() + 1), std::make_move_iterator(chain.end()));
     return d;
   });
 }

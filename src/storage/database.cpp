@@ -181,6 +181,7 @@ Status Database::Run(TxMode mode, const std::function<Status(Tx&)>& fn) {
   const bool sqlite = dialect_ == Dialect::kSqlite;
   bool open = false;
   try {
+    if (mode == TxMode::kSingleRead) return fn(tx);  // autocommit: the one statement is its own transaction
     if (sqlite) {
       tx.Exec(mode == TxMode::kRead ? sql::kBegin : sql::kBeginImmediate);
     } else {

@@ -25,6 +25,7 @@ class StatementCache;  // defined in storage/statement_cache.hpp
 
 enum class TxMode {
   kRead,   //!< a read-only snapshot
+  kSingleRead,  //!< exactly one read statement: no BEGIN/COMMIT, the statement is its own snapshot
   kWrite,  //!< takes the write lock at once (SQLite BEGIN IMMEDIATE), so writers never deadlock
   kDryRun,  //!< as kWrite, but always rolled back: to report what a change would do
 };

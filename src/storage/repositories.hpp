@@ -54,6 +54,8 @@ class TerritoryRepository {
   virtual std::optional<AdminUnit> Find(Tx& tx, int64_t id) = 0;
   //! The unit itself, then its parent, … up to the root: one query.
   virtual std::vector<int64_t> Ancestry(Tx& tx, int64_t id) = 0;
+  //! The unit and then its ancestors, nearest first, in one statement; empty when there is no such unit.
+  virtual std::vector<AdminUnit> FindWithAncestors(Tx& tx, int64_t id) = 0;
   //! Sorted in Vietnamese order; two queries whatever the page size.
   virtual Page<AdminUnit> List(Tx& tx, const UnitQuery& query) = 0;
   virtual std::vector<AdminUnit> FindMany(Tx& tx, const std::vector<int64_t>& ids) = 0;

@@ -71,6 +71,13 @@ class SociTerritoryRepository final : public TerritoryRepository {
     return out;
   }
 
+  std::vector<AdminUnit> FindWithAncestors(Tx& tx, int64_t id) override {
+    std::vector<AdminUnit> out;
+    auto rows = tx.Query(sql::kSelectUnitWithAncestors, id);
+    while (const soci::row* r = rows.Next()) out.push_back(UnitFromRow(*r));
+    return out;
+  }
+
   std::vector<AdminUnit> FindMany(Tx& tx, const std::vector<int64_t>& ids) override {
     std::vector<AdminUnit> out;
     if (ids.empty()) return out;

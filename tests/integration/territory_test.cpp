@@ -118,6 +118,15 @@ TEST_F(Territory, TheTreeAsOfADateShowsHistoryUnchanged) {
   EXPECT_EQ(detail->ancestors[1].name, "Thành phố Hà Nội");
   ASSERT_TRUE(detail->unit.valid_to);
   EXPECT_EQ(detail->unit.valid_to->Vietnamese(), "01/07/2025");
+
+  // The public read of a unit is one statement with no transaction around it: the unit and its ancestors come
+  // from one recursive query (the hot path of the throughput budget, docs/performance.md).
+  const auto before = db().statements_run();
+  ASSERT_TRUE(services().territory.GetUnit(ly->id).ok());
+  EXPECT_EQ(db().statements_run() - before, 1);
+  auto missing = services().territory.GetUnit(987654321);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, "unit_not_found");
 }
 
 TEST_F(Territory, OnlySystemAdminsChangeTheMap) {

@@ -39,6 +39,16 @@ WITH RECURSIVE up (id, parent_id, depth) AS (
 )
 SELECT id FROM up ORDER BY depth)~";
 
+// A unit and its ancestors in one statement, the unit first and then nearest first (parent, grandparent, ...).
+inline constexpr std::string_view kSelectUnitWithAncestors = R"~(
+WITH RECURSIVE up (id, parent_id, depth) AS (
+  SELECT id, parent_id, 0 FROM admin_units WHERE id = :id
+  UNION ALL
+  SELECT u.id, u.parent_id, up.depth + 1 FROM admin_units u JOIN up ON u.id = up.parent_id WHERE up.depth < 16
+)
+SELECT u.id, u.code, u.name, u.level, u.kind, u.parent_id, u.valid_from, u.valid_to, u.created_at, u.updated_at
+FROM up JOIN admin_units u ON u.id = up.id ORDER BY up.depth)~";
+
 // Filters are written so that one statement serves every combination: a NULL filter matches all.
 // A macro so that the count and the page share one text, joined at compile time.
 #define DANVAN_UNIT_FILTER                                                                              \
