@@ -387,10 +387,10 @@ int ImportPeopleCommand(const Config& config, const std::string& file, int64_t u
                                i.message_en);
     fmt::print("{} dòng / rows, {} hợp lệ / valid, {} đã ghi / written{}\n", report->rows, report->valid_rows,
                report->written,
-               dry_run ? " (chạy thử / dry run)"
+               dry_run ? " (chạy thử, chưa ghi; ghi bằng --apply / dry run, nothing written; write with --apply)"
                : report->written == 0 && !report->issues.empty()
-                   ? " (có lỗi nên chưa ghi gì; sửa tệp hoặc dùng --skip-bad-rows / errors, nothing written; fix the "
-                     "file or use --skip-bad-rows)"
+                   ? " (có lỗi nên chưa ghi gì; sửa tệp hoặc dùng --apply --skip-bad-rows / errors, nothing written; "
+                     "fix the file or use --apply --skip-bad-rows)"
                    : "");
     return report->issues.empty() || (skip_bad && !dry_run) ? kExitOk : kExitFailure;
   });
@@ -493,12 +493,19 @@ int main(int argc, char** argv) {
   bool skip_bad_rows = false;
   auto* import_people = import->add_subcommand(
       "people", "import people from CSV (full_name, birth_year, gender, phone, email, address, organisation_id, title, "
-                "from); nothing is written unless every row is valid, or with --skip-bad-rows");
+                "from): a dry run that reports every bad row unless --apply; nothing is written unless every row is "
+                "valid, or with --apply --skip-bad-rows");
   add_common(import_people);
   import_people->add_option("FILE", file, "the .csv file (UTF-8, comma or semicolon)")->required();
   import_people->add_option("--unit", unit_id, "the id of the unit the people belong to")->required();
-  import_people->add_flag("--dry-run", dry_run, "check every row and report, write nothing");
-  import_people->add_flag("--skip-bad-rows", skip_bad_rows, "write the valid rows, report the others");
+  // A dry run unless told to write: the issue's "dry run first" (docs/decisions.md).
+  bool apply = false, explicit_dry_run = false;
+  auto* people_dry_run =
+      import_people->add_flag("--dry-run", explicit_dry_run, "check every row and report, write nothing (the default)");
+  auto* people_apply = import_people->add_flag("--apply", apply, "write the people when every row is valid");
+  people_apply->excludes(people_dry_run);
+  import_people->add_flag("--skip-bad-rows", skip_bad_rows, "with --apply: write the valid rows, report the others")
+      ->needs(people_apply);
 
   std::string verify_target, jwks_file;
   auto* verify_certificate = cli.add_subcommand(
@@ -557,7 +564,7 @@ int main(int argc, char** argv) {
     if (import->got_subcommand(import_units))
       return ImportUnitsCommand(config.value(), file, province, legal_basis, effective, dry_run);
     if (import->got_subcommand(import_people))
-      return ImportPeopleCommand(config.value(), file, unit_id, dry_run, skip_bad_rows);
+      return ImportPeopleCommand(config.value(), file, unit_id, !apply, skip_bad_rows);
     if (cli.got_subcommand(backup)) {
       auto path = SqlitePathOf(config.value());
       if (!path) return Fail(path.error());

@@ -103,4 +103,22 @@ Status ValidateSuccession(const Succession& s, const AdminUnit& from, const Admi
   return OkStatus();
 }
 
+RolledUp RollUp(int64_t unit_id, const std::vector<Succession>& successions, const Date& as_of) {
+  RolledUp out{unit_id, {}};
+  // Successions cannot form a cycle in time (each goes forward to a unit valid on its date), but a bad import
+  // could: 16 steps are far more than Vietnam's reorganisations ever chained.
+  for (int step = 0; step < 16; ++step) {
+    std::vector<const Succession*> next;
+    for (const auto& s : successions)
+      if (s.from_unit_id == out.unit_id && s.effective_date <= as_of) next.push_back(&s);
+    if (next.empty()) return out;
+    if (next.size() > 1) {
+      for (const auto* s : next) out.split_into.push_back(s->to_unit_id);
+      return out;
+    }
+    out.unit_id = next.front()->to_unit_id;
+  }
+  return out;
+}
+
 }  // namespace danvan

@@ -52,6 +52,15 @@ struct Succession {
   std::string created_at;
 };
 
+//! Where a record of `unit_id` counts on `as_of` once rolled up through the successions (docs/decisions.md):
+//! a unit with exactly one succession in force (whole or part) hands its records on, again and again; a unit
+//! with several (split between successors) keeps them, and `split_into` names where its parts went.
+struct RolledUp {
+  int64_t unit_id = 0;
+  std::vector<int64_t> split_into;
+};
+RolledUp RollUp(int64_t unit_id, const std::vector<Succession>& successions, const Date& as_of);
+
 //! What a new unit must satisfy, given its parent (if any).
 Status ValidateNewUnit(const AdminUnit& unit, const AdminUnit* parent);
 

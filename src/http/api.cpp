@@ -13,6 +13,7 @@ Router BuildRouter(Services& services, Metrics& metrics, size_t upload_limit) {
   AddMovementRoutes(router, services, upload_limit);
   AddAwardRoutes(router, services, upload_limit);
   AddCredentialRoutes(router, services);
+  AddReportRoutes(router, services);
   return router;
 }
 

@@ -56,6 +56,32 @@ int64_t Rounding(AwardRepository& awards, Tx& tx) {
 
 std::string KeyId(const std::string& public_key) { return Sha256Hex(public_key).substr(0, 16); }
 
+// A unit member speaks for the organisations of its unit-member grants only (as in the movement): every nominee
+// must be one of them, a model one of them owns, or a person who is (or was) a member of one of them.
+// Memberships come in one query whatever the number of nominees.
+Status MemberSpeaksForAll(Tx& tx, Repositories& repos, const Principal& principal, const std::vector<Nominee>& nominees) {
+  std::set<int64_t> own;
+  for (const auto& g : principal.grants)
+    if (g.role == Role::kUnitMember && g.organisation_id) own.insert(*g.organisation_id);
+  std::vector<int64_t> people;
+  for (const auto& n : nominees)
+    if (!(n.organisation_id && own.count(*n.organisation_id)) && n.person_id) people.push_back(*n.person_id);
+  std::set<int64_t> members;
+  if (!people.empty())
+    for (const auto& m : repos.people->MembershipsOf(tx, people))
+      if (own.count(m.organisation_id)) members.insert(m.person_id);
+  for (size_t i = 0; i < nominees.size(); ++i) {
+    const auto& n = nominees[i];
+    if (n.organisation_id && own.count(*n.organisation_id)) continue;
+    if (!n.organisation_id && n.person_id && members.count(*n.person_id)) continue;
+    return MakeError(ErrorKind::kForbidden, "not_own_organisation",
+                     fmt::format("Bạn chỉ được đề nghị khen thưởng cho tổ chức của mình; \"{}\" không thuộc tổ chức đó.", n.name),
+                     fmt::format("You propose awards only for your own organisation, and \"{}\" is not in it.", n.name))
+        .WithDetail("index", static_cast<int64_t>(i));
+  }
+  return OkStatus();
+}
+
 }  // namespace
 
 Error ProposalNotFound() {
@@ -250,8 +276,8 @@ Result<Proposal> AwardService::CreateProposal(const Caller& caller, const Propos
   const std::string now = FormatUtc(clock_.Now());
   return db_.Run<Proposal>(TxMode::kWrite, [&](Tx& tx) -> Result<Proposal> {
     if (!repos_.territory->Find(tx, in.unit_id)) return UnitNotFound(in.unit_id).WithDetail("field", "unit_id");
-    if (!Has(tx, caller, Permission::kManageMovement, in.unit_id) && !IsMemberOf(tx, caller, in.unit_id))
-      return Forbidden();
+    const bool officer = Has(tx, caller, Permission::kManageMovement, in.unit_id);
+    if (!officer && !IsMemberOf(tx, caller, in.unit_id)) return Forbidden();
     auto issuer = awards_.FindIssuer(tx, in.issuer_id);
     if (!issuer) return IssuerNotFound();
     Proposal p;
@@ -278,6 +304,7 @@ Result<Proposal> AwardService::CreateProposal(const Caller& caller, const Propos
             .WithDetail("index", static_cast<int64_t>(i));
       p.nominees.push_back(std::move(n).value());
     }
+    if (!officer) DANVAN_TRY(MemberSpeaksForAll(tx, repos_, caller.principal, p.nominees));
     awards_.InsertProposal(tx, p);
     for (const auto& n : p.nominees)
       if (n.model_id && !awards_.ClaimModel(tx, *n.model_id, n.id))
@@ -342,6 +369,8 @@ Result<Proposal> AwardService::Transition(const Caller& caller, int64_t id, cons
                          : *action == ProposalAction::kReturn ? officer || Has(tx, caller, Permission::kSignDecisions, p.unit_id)
                                                               : officer;
     if (!allowed) return Forbidden();
+    if (!officer && ActorFor(*action) == ProposalActor::kProposer)
+      DANVAN_TRY(MemberSpeaksForAll(tx, repos_, caller.principal, p.nominees));
     const auto to = DANVAN_TRY(NextProposalStatus(p.status, *action, reason));
     if (*action == ProposalAction::kRecordVote && council_session_id) {
       auto s = repos_.movement->FindSession(tx, *council_session_id);
@@ -411,7 +440,9 @@ Result<DossierPart> AwardService::AddPart(const Caller& caller, int64_t proposal
         .WithDetail("field", "title");
   return db_.Run<DossierPart>(TxMode::kWrite, [&](Tx& tx) -> Result<DossierPart> {
     auto p = DANVAN_TRY(VisibleProposal(tx, caller, proposal_id));
-    if (!Has(tx, caller, Permission::kManageMovement, p.unit_id) && !IsMemberOf(tx, caller, p.unit_id)) return Forbidden();
+    const bool officer = Has(tx, caller, Permission::kManageMovement, p.unit_id);
+    if (!officer && !IsMemberOf(tx, caller, p.unit_id)) return Forbidden();
+    if (!officer) DANVAN_TRY(MemberSpeaksForAll(tx, repos_, caller.principal, p.nominees));
     if (p.status != ProposalStatus::kDraft && p.status != ProposalStatus::kReturned)
       return MakeError(ErrorKind::kInvalidTransition, "proposal_not_editable",
                        "Chỉ bổ sung hồ sơ khi hồ sơ là bản nháp hoặc đã bị trả lại.",

@@ -7,8 +7,10 @@
 #include "services/awards.hpp"
 #include "services/community.hpp"
 #include "services/movement.hpp"
+#include "services/reports.hpp"
 #include "services/territory.hpp"
 #include "storage/database.hpp"
+#include "storage/report_repository.hpp"
 #include "storage/repositories.hpp"
 
 namespace danvan {
@@ -23,7 +25,9 @@ struct Services {
         community(database, repos, audit, clock),
         movement(database, repos, audit, clock),
         award_repo(MakeAwardRepository()),
-        awards(database, repos, *award_repo, audit, clock, std::move(award_settings)) {}
+        awards(database, repos, *award_repo, audit, clock, std::move(award_settings)),
+        report_repo(MakeReportRepository()),
+        reports(database, repos, *report_repo, clock) {}
 
   Database& db;
   Repositories repos;
@@ -34,6 +38,8 @@ struct Services {
   MovementService movement;
   std::unique_ptr<AwardRepository> award_repo;
   AwardService awards;
+  std::unique_ptr<ReportRepository> report_repo;
+  ReportService reports;
 };
 
 }  // namespace danvan

@@ -153,9 +153,10 @@ async function awardFixtures(ctx) {
   const types = (await ctx.asAdmin('GET', '/api/v1/award-types')).json.items;
   const type = types.find((t) => t.code === 'giay_khen_ubnd_tap_the').id;
   const aw = { issuers: {}, proposals: {}, decisions: {}, events: {} };
-  aw.proposalBody = (w) => ({
+  // The nominee: the ward's organisation (in Lý Thái Tổ, Tổ dân vận số 1), or another one ('tdv3').
+  aw.proposalBody = (w, org = ctx.orgs[w]) => ({
     unit_id: ctx.units[w], issuer_id: aw.issuers[w].id, title: `Khen thưởng ${uniq()}`,
-    nominees: [{ award_type_id: type, organisation_id: ctx.orgs[w], achievement: 'Có thành tích xuất sắc' }],
+    nominees: [{ award_type_id: type, organisation_id: org, achievement: 'Có thành tích xuất sắc' }],
   });
   const STEPS = { draft: [], submitted: ['submit'], awaiting_signature: ['submit', 'accept', 'record_vote', 'forward'] };
   aw.proposal = async (w, status = 'draft') => {
@@ -1131,11 +1132,19 @@ const ROUTES = {
   },
   'POST /api/v1/proposals': {
     auth: true,
-    targets: WARDS,
-    expect: (a, w) => (manages(a, w) || (a.role === 'unit_member' && a.unit === w) ? ok(201) : FORBIDDEN),
-    prepare: async (ctx, a, w) => {
+    // 'ltt' nominates Tổ dân vận số 1, 'ltt.tdv3' Tổ dân vận số 3: a unit member proposes only for the organisation
+    // it speaks for (todanvan3 → Tổ dân vận số 3), otherwise 403 not_own_organisation.
+    targets: [...WARDS, 'ltt.tdv3'],
+    expect: (a, t) => {
+      const w = place(t);
+      if (manages(a, w)) return ok(201);
+      if (a.role !== 'unit_member' || a.unit !== w) return FORBIDDEN;
+      return t === 'ltt.tdv3' && a.org === 'tdv3' ? ok(201) : NOT_OWN_ORGANISATION;
+    },
+    prepare: async (ctx, a, t) => {
       const aw = await awardFixtures(ctx);
-      const body = aw.proposalBody(w);
+      const w = place(t);
+      const body = aw.proposalBody(w, t === 'ltt.tdv3' ? ctx.orgs.tdv3 : ctx.orgs[w]);
       return {
         body,
         check: (res) => assert.deepEqual([res.json.status, res.json.nominees.length, res.json.parts.length], ['draft', 1, 2]),
@@ -1173,8 +1182,9 @@ const ROUTES = {
   'POST /api/v1/proposals/{id}/parts': {
     auth: true,
     targets: WARDS,
+    // The ward's draft proposal nominates Tổ dân vận số 1: the unit member (Tổ dân vận số 3) may not complete it.
     expect: (a, w) => (!granted(a, w) ? notFound('proposal_not_found')
-      : manages(a, w) || a.role === 'unit_member' ? ok(201) : FORBIDDEN),
+      : manages(a, w) ? ok(201) : a.role === 'unit_member' ? NOT_OWN_ORGANISATION : FORBIDDEN),
     prepare: async (ctx, a, w) => {
       const aw = await awardFixtures(ctx);
       const parts = async () => (await ctx.asAdmin('GET', `/api/v1/proposals/${aw.proposals[w]}`)).json.parts.length;
@@ -1186,6 +1196,21 @@ const ROUTES = {
         verifyUnchanged: async () => assert.equal(await parts(), before),
       };
     },
+  },
+  // --- reports (src/services/reports.cpp) ----------------------------------------------------------------
+  // Any grant on the unit reads its report; rolled up, Lý Thái Tổ's records count under phường Hoàn Kiếm today.
+  'GET /api/v1/reports/models-by-unit': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => (granted(a, w) ? ok() : FORBIDDEN),
+    prepare: (ctx, a, w) => ({
+      query: `?unit_id=${ctx.units[w]}&year=2022&roll_up=true`,
+      check: (res) => {
+        assert.equal(res.json.unit.id, ctx.units[w]);
+        assert.equal(res.json.roll_up, true);
+        if (w === 'ltt') assert.deepEqual(res.json.rows.map((r) => r.unit.name), ['Phường Hoàn Kiếm']);
+      },
+    }),
   },
   'GET /api/v1/decisions': {
     auth: true,

@@ -14,5 +14,6 @@ void AddCommunityRoutes(Router& router, Services& services);
 void AddMovementRoutes(Router& router, Services& services, size_t upload_limit);
 void AddAwardRoutes(Router& router, Services& services, size_t upload_limit);
 void AddCredentialRoutes(Router& router, Services& services);
+void AddReportRoutes(Router& router, Services& services);
 
 }  // namespace danvan::http

@@ -1,6 +1,6 @@
 // Every page is its own chunk. A page appears in the navigation when its route has `meta.nav` (and the user
 // holds one of `meta.roles`), so organisations, people and the rest slot in by adding a route here.
-import { Avatar, Flag, Key, Lock, MapLocation, Medal, OfficeBuilding, Upload, User } from '@element-plus/icons-vue'
+import { Avatar, DataAnalysis, Flag, Key, Lock, MapLocation, Medal, OfficeBuilding, Upload, User } from '@element-plus/icons-vue'
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 
 import { onUnauthorized } from '@/api/client'
@@ -100,6 +100,12 @@ const routes: RouteRecordRaw[] = [
         component: () => import('@/pages/ShowcaseModelPage.vue'),
         props: true,
         meta: { public: true, title: 'nav.showcase' },
+      },
+      {
+        path: 'reports',
+        name: 'reports',
+        component: () => import('@/pages/ReportsPage.vue'),
+        meta: { title: 'nav.reports', nav: { order: 50, icon: DataAnalysis } },
       },
       {
         path: 'users',

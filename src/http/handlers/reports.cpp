@@ -1,0 +1,66 @@
+#include "http/auth.hpp"
+#include "http/handlers/handlers.hpp"
+#include "http/json.hpp"
+#include "http/params.hpp"
+
+#include <boost/json.hpp>
+
+namespace danvan::http {
+namespace {
+
+namespace json = boost::json;
+
+Error BadParameter(std::string_view name, std::string vi, std::string en) {
+  return MakeError(ErrorKind::kInvalidInput, "invalid_parameter", std::move(vi), std::move(en))
+      .WithDetail("parameter", json::string(name));
+}
+
+json::object LabelJson(const UnitLabel& l) {
+  json::object o{{"id", l.unit.id}, {"name", l.unit.name}, {"level", ToString(l.unit.level)},
+                 {"parent_name", l.parent_name}, {"valid_from", l.unit.valid_from.Iso()}};
+  o["valid_to"] = l.unit.valid_to ? json::value(l.unit.valid_to->Iso()) : nullptr;
+  return o;
+}
+
+json::object TallyJson(const UnitTally& t) {
+  json::object by_status;
+  for (const auto& [status, n] : t.by_status) by_status[status] = n;
+  json::array from, split;
+  for (const auto& l : t.rolled_up_from) from.push_back(LabelJson(l));
+  for (const auto& l : t.split_into) split.push_back(LabelJson(l));
+  return json::object{{"unit", LabelJson(t.unit)},       {"models", t.models},         {"registered", t.registered},
+                      {"recognised", t.recognised},      {"adopted", t.adopted},       {"certificates", t.certificates},
+                      {"by_status", std::move(by_status)}, {"rolled_up_from", std::move(from)}, {"split_into", std::move(split)}};
+}
+
+}  // namespace
+
+void AddReportRoutes(Router& router, Services& services) {
+  router.Add("GET", "/api/v1/reports/models-by-unit", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
+    ModelsByUnitQuery q;
+    const auto unit = DANVAN_TRY(QueryId(req, "unit_id"));
+    if (!unit)
+      return MakeError(ErrorKind::kInvalidInput, "invalid_parameter", "Cần chọn đơn vị (unit_id).", "unit_id is required.")
+          .WithDetail("parameter", "unit_id");
+    q.unit_id = *unit;
+    if (auto y = req.Query("year"); y && !y->empty()) {
+      auto d = Date::Parse(std::string(*y) + "-01-01", "year");
+      if (!d) return BadParameter("year", "Năm không hợp lệ.", "Invalid year.");
+      q.year = d->year();
+    }
+    q.as_of = std::string(req.Query("as_of").value_or(""));
+    const auto roll_up = req.Query("roll_up").value_or("false");
+    if (roll_up != "true" && roll_up != "false")
+      return BadParameter("roll_up", "roll_up phải là true hoặc false.", "roll_up must be true or false.");
+    q.roll_up = roll_up == "true";
+    const auto report = DANVAN_TRY(services.reports.ModelsByUnit(c, q));
+    json::array rows;
+    for (const auto& r : report.rows) rows.push_back(TallyJson(r));
+    json::object body{{"unit", LabelJson(report.unit)}, {"as_of", report.as_of.Iso()}, {"roll_up", report.roll_up},
+                      {"rows", std::move(rows)}, {"total", TallyJson(report.total)}};
+    body["year"] = report.year ? json::value(*report.year) : nullptr;
+    return JsonResponse(200, body);
+  }));
+}
+
+}  // namespace danvan::http

@@ -1,0 +1,60 @@
+#include "storage/report_repository.hpp"
+#include "storage/row.hpp"
+#include "storage/soci_optional.hpp"
+#include "storage/sql/reports_sql.hpp"
+#include "storage/tx.hpp"
+
+namespace danvan {
+namespace {
+
+class SociReportRepository final : public ReportRepository {
+ public:
+  std::vector<UnitStatusCount> ModelCounts(Tx& tx, const ReportScope& s) override {
+    std::optional<std::string> year;
+    if (s.year) year = std::to_string(*s.year);
+    const int64_t roll_up = s.roll_up ? 1 : 0;
+    const std::string as_of = s.as_of.Iso();
+    std::vector<UnitStatusCount> out;
+    auto rows = tx.Query(sql::kReportModelCounts, s.unit_id, roll_up, as_of, year, year);
+    while (const soci::row* r = rows.Next())
+      out.push_back(UnitStatusCount{RowInt(*r, 0), r->get<std::string>(1), RowInt(*r, 2), RowInt(*r, 3), RowInt(*r, 4)});
+    return out;
+  }
+
+  std::map<int64_t, int64_t> CertificateCounts(Tx& tx, const ReportScope& s) override {
+    std::optional<int64_t> year;
+    if (s.year) year = *s.year;
+    const int64_t roll_up = s.roll_up ? 1 : 0;
+    const std::string as_of = s.as_of.Iso();
+    std::map<int64_t, int64_t> out;
+    auto rows = tx.Query(sql::kReportCertificateCounts, s.unit_id, roll_up, as_of, year, year);
+    while (const soci::row* r = rows.Next()) out[RowInt(*r, 0)] = RowInt(*r, 1);
+    return out;
+  }
+
+  std::vector<Succession> SuccessionsAhead(Tx& tx, const ReportScope& s) override {
+    const int64_t roll_up = s.roll_up ? 1 : 0;
+    const std::string as_of = s.as_of.Iso();
+    std::vector<Succession> out;
+    auto rows = tx.Query(sql::kReportSuccessions, s.unit_id, roll_up, as_of, as_of, as_of);
+    while (const soci::row* r = rows.Next()) {
+      Succession x;
+      x.id = RowInt(*r, 0);
+      x.from_unit_id = RowInt(*r, 1);
+      x.to_unit_id = RowInt(*r, 2);
+      x.share = ParseShare(r->get<std::string>(3)).value_or(Share::kPart);
+      x.legal_basis = r->get<std::string>(4);
+      x.effective_date = RowDate(*r, 5);
+      x.note = RowOptString(*r, 6);
+      x.created_at = r->get<std::string>(7);
+      out.push_back(std::move(x));
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<ReportRepository> MakeReportRepository() { return std::make_unique<SociReportRepository>(); }
+
+}  // namespace danvan
