@@ -31,7 +31,10 @@ test('the officer rolls Lý Thái Tổ\'s 2022 models up into phường Hoàn Ki
   const total = await page.getByTestId('reports-total-models').innerText()
   assert.equal(total.trim(), '19')
 
-  await page.getByRole('switch', { name: 'Quy về đơn vị kế thừa' }).click()
+  const rollUp = page.getByRole('switch', { name: 'Quy về đơn vị kế thừa' })
+  assert.equal(await rollUp.isChecked(), false)
+  await page.getByTestId('reports-rollup').click()
+  assert.equal(await rollUp.isChecked(), true)
   await page.getByTestId('reports-table').locator('tbody tr[data-unit="Phường Hoàn Kiếm"]').waitFor()
   const after = await units()
   assert.equal(after.length, 1, `rows: ${after}`)

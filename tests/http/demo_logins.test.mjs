@@ -19,10 +19,16 @@ before(async () => {
   const seeded = runCli(['seed', 'demo', '--if-empty', '--db', `sqlite:${dbPath}`, '--set', 'log.level=warn'], { timeoutMs: 120_000 });
   assert.equal(seeded.status, 0, `${seeded.stdout}${seeded.stderr}`);
   server = await startServer({ dbPath });
-  // The logins follow the "listening on" line; wait for the line that ends the banner.
-  const deadline = Date.now() + 10_000;
-  while (!/Ctrl\+C/.test(server.stdout) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  await bannerOf(server);
 });
+
+/** The logins follow the "listening on" line: waits for the line that ends the start-up banner. */
+async function bannerOf(s) {
+  const deadline = Date.now() + 10_000;
+  while (!/Ctrl\+C/.test(s.stdout) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  assert.match(s.stdout, /Ctrl\+C/, 'the start-up banner ends');
+  return s.stdout;
+}
 after(async () => {
   await server?.stop();
   removeDir(dir);
@@ -56,7 +62,7 @@ test('demo mode prints one login per role, and each logs in with the printed pas
 test('a database without the demo prints no demo logins', async () => {
   const plain = await startServer();
   try {
-    assert.doesNotMatch(plain.stdout, /log in with password/);
+    assert.doesNotMatch(await bannerOf(plain), /log in with password/);
   } finally {
     await plain.stop();
   }
