@@ -11,8 +11,9 @@
 namespace danvan::http {
 namespace {
 
+// frame-src blob: lets the decision editor show its live PDF preview (a blob the page fetched) in an <iframe>.
 constexpr std::string_view kContentSecurityPolicy =
-    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-src 'self' blob:; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 std::string Join(const std::vector<std::string>& v) {

@@ -39,6 +39,12 @@ export interface RequestOptions {
   raw?: { body: string; contentType: string }
   /** false for requests whose 401 is an answer, not an expired session (log in, "who am I"). */
   redirectOn401?: boolean
+  /** The answer is a file (a PDF preview, say): resolve to a Blob instead of JSON. */
+  blob?: boolean
+  /** What to accept when it is not JSON (errors still come as JSON). */
+  accept?: string
+  /** Cancels the request (a preview superseded by a newer one). */
+  signal?: AbortSignal
 }
 
 let csrfToken: string | null = null
@@ -63,7 +69,7 @@ function urlOf(path: string, query?: Query): string {
 }
 
 async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
+  const headers: Record<string, string> = { Accept: opts.accept ? `${opts.accept}, application/json` : 'application/json' }
   if (opts.raw) headers['Content-Type'] = opts.raw.contentType
   else if (opts.body !== undefined) headers['Content-Type'] = 'application/json'
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken
@@ -73,8 +79,10 @@ async function send(method: string, path: string, opts: RequestOptions): Promise
       headers,
       credentials: 'same-origin',
       body: opts.raw ? opts.raw.body : opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: opts.signal,
     })
-  } catch {
+  } catch (e) {
+    if (opts.signal?.aborted) throw e
     throw new ApiError(0, 'network_error', 'Không kết nối được với máy chủ. Hãy thử lại.',
       'Cannot reach the server. Please try again.')
   }
@@ -118,6 +126,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     throw err
   }
   if (res.status === 204) return undefined as T
+  if (opts.blob) return (await res.blob()) as T
   const text = await res.text()
   return (text ? JSON.parse(text) : undefined) as T
 }

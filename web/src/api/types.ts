@@ -473,3 +473,207 @@ export interface CouncilSession {
 }
 
 export type Vote = 'agree' | 'disagree' | 'abstain'
+
+// ---- commendation (tag "awards"): award types, issuers, proposals, decisions, certificates, the ceremony
+
+export type IssuerKind = 'party_committee' | 'peoples_committee_chair' | 'fatherland_front' | 'higher_level'
+
+export interface AwardType {
+  id: number
+  code: string
+  name: string
+  issuer_kind: IssuerKind
+  subject: Subject
+  legal_basis: string
+  bonus_coefficient: number
+}
+
+export interface Issuer {
+  id: number
+  unit_id: number
+  organisation_id: number | null
+  name: string
+  kind: IssuerKind
+  document_format: 'state' | 'party'
+  symbol: string
+  place: string
+}
+
+export type ProposalStatus = 'draft' | 'submitted' | 'in_review' | 'voted' | 'awaiting_signature' | 'decided' | 'returned'
+  | 'revoked'
+export const PROPOSAL_STATUSES: ProposalStatus[] = ['draft', 'submitted', 'in_review', 'voted', 'awaiting_signature',
+  'decided', 'returned', 'revoked']
+export type ProposalAction = 'submit' | 'accept' | 'record_vote' | 'forward' | 'return'
+export type PartKind = 'to_trinh' | 'bao_cao_thanh_tich' | 'bien_ban' | 'attachment'
+
+export interface Nominee {
+  id: number
+  award_type_id: number
+  subject: Subject
+  model_id: number | null
+  organisation_id: number | null
+  person_id: number | null
+  name: string
+  achievement: string
+}
+
+export interface NomineeInput {
+  award_type_id: number
+  model_id?: number
+  organisation_id?: number
+  person_id?: number
+  name?: string
+  achievement?: string
+}
+
+export interface DossierPart {
+  id: number
+  kind: PartKind
+  origin: 'generated' | 'uploaded' | 'evidence'
+  title: string
+  attachment_id: number | null
+  file_name: string
+  media_type: string
+  size_bytes: number
+  has_content: boolean
+  created_at: string
+}
+
+export interface Proposal {
+  id: number
+  unit_id: number
+  issuer_id: number
+  campaign_id: number | null
+  council_session_id: number | null
+  year: number
+  title: string
+  status: ProposalStatus
+  status_reason: string
+  created_at: string
+  updated_at: string
+  nominees: Nominee[]
+  parts: DossierPart[]
+}
+
+export interface ProposalInput {
+  unit_id: number
+  issuer_id: number
+  campaign_id?: number
+  year?: number
+  title: string
+  nominees: NomineeInput[]
+}
+
+export interface Beneficiary {
+  id: number
+  award_type_id: number
+  subject: Subject
+  model_id: number | null
+  organisation_id: number | null
+  person_id: number | null
+  name: string
+  achievement: string
+  coefficient: number
+  amount: number
+  certificate_id: number | null
+}
+
+/** What POST /decisions and POST /decisions/preview take. */
+export interface DecisionInput {
+  proposal_id: number
+  decided_on: string
+  summary: string
+  legal_bases: string[]
+  executors: string
+  recipients: string
+  signer_capacity: string
+  signer_title: string
+  signer_name: string
+}
+
+export interface Decision extends Omit<DecisionInput, 'proposal_id'> {
+  id: number
+  unit_id: number
+  issuer_id: number
+  proposal_id: number | null
+  year: number
+  number: number
+  symbol: string
+  place: string
+  base_salary: number
+  total_amount: number
+  status: 'issued' | 'revoked'
+  revoked_on: string | null
+  revocation_reason: string
+  beneficiaries: Beneficiary[]
+}
+
+export interface Certificate {
+  id: number
+  public_id: string
+  verify_url: string
+  decision_id: number
+  decision_symbol: string
+  decided_on: string
+  issuer_name: string
+  award_type_name: string
+  beneficiary_id: number
+  beneficiary_name: string
+  achievement: string
+  status: 'valid' | 'revoked'
+  revoked_on: string | null
+  revocation_reason: string
+  signed: boolean
+}
+
+export interface PrintJob {
+  id: string
+  state: 'running' | 'done' | 'failed'
+  done: number
+  total: number
+  error?: string
+}
+
+/** GET /public/verify/{public_id}: what anyone may see of a certificate. */
+export interface Verification {
+  status: 'genuine' | 'revoked'
+  certificate: { public_id: string; beneficiary_name: string; award_type_name: string; achievement: string; issued_at: string }
+  decision: { symbol: string; decided_on: string; issuer_name: string; signer_title: string; signer_name: string }
+  revocation?: { revoked_on: string; reason: string }
+  signature_valid: boolean
+  key_id: string
+}
+
+export interface Segment {
+  id: number
+  position: number
+  kind: 'speech' | 'award' | 'other'
+  title: string
+  presenter_person_id: number | null
+  presenter_name: string
+  presenter_title: string
+  decision_id: number | null
+  recipients: { beneficiary_id: number; stage_order: number; name: string }[]
+}
+
+export interface Anniversary {
+  code: string
+  name: string
+  name_en: string
+  origin: string
+  date: string
+  count: number
+}
+
+export interface AwardEvent {
+  id: number
+  unit_id: number
+  title: string
+  held_on: string
+  starts_at: string
+  ends_at: string
+  place: string
+  description: string
+  anniversaries: Anniversary[]
+  segments: Segment[]
+}

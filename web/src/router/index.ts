@@ -1,11 +1,18 @@
 // Every page is its own chunk. A page appears in the navigation when its route has `meta.nav` (and the user
 // holds one of `meta.roles`), so organisations, people and the rest slot in by adding a route here.
-import { Avatar, DataAnalysis, Flag, Key, Lock, MapLocation, Medal, OfficeBuilding, Upload, User } from '@element-plus/icons-vue'
+import {
+  Avatar, Calendar, DataAnalysis, Document, Flag, Key, Lock, MapLocation, Medal, OfficeBuilding, Stamp, Trophy, Upload, User,
+} from '@element-plus/icons-vue'
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 
 import { onUnauthorized } from '@/api/client'
 import { session } from '@/api/session'
+import type { Role } from '@/api/types'
 import { i18n } from '@/i18n'
+
+/** Who works on proposals (proposers, reviewers, signers) and who reads decisions and certificates. */
+const AWARD_STAFF: Role[] = ['system_admin', 'unit_admin', 'unit_member', 'signer']
+const AWARD_READERS: Role[] = ['system_admin', 'unit_admin', 'unit_member', 'signer', 'viewer']
 
 const routes: RouteRecordRaw[] = [
   {
@@ -13,6 +20,14 @@ const routes: RouteRecordRaw[] = [
     name: 'login',
     component: () => import('@/pages/LoginPage.vue'),
     meta: { public: true, title: 'login.title' },
+  },
+  // Where a certificate's QR code leads: public, phone-first, outside the staff layout.
+  {
+    path: '/verify/:publicId',
+    name: 'verify',
+    component: () => import('@/pages/VerifyPage.vue'),
+    props: true,
+    meta: { public: true, title: 'nav.verify' },
   },
   {
     path: '/',
@@ -100,6 +115,64 @@ const routes: RouteRecordRaw[] = [
         component: () => import('@/pages/ShowcaseModelPage.vue'),
         props: true,
         meta: { public: true, title: 'nav.showcase' },
+      },
+      // Commendation: proposals, decisions, certificates, the ceremony (who may act is decided by each page).
+      {
+        path: 'proposals',
+        name: 'proposals',
+        component: () => import('@/pages/ProposalsPage.vue'),
+        meta: { title: 'nav.proposals', nav: { order: 52, icon: Document }, roles: AWARD_STAFF },
+      },
+      {
+        path: 'proposals/new',
+        name: 'proposal-new',
+        component: () => import('@/pages/ProposalFormPage.vue'),
+        meta: { title: 'nav.proposals', roles: ['system_admin', 'unit_admin', 'unit_member'] },
+      },
+      {
+        path: 'proposals/:id(\\d+)',
+        name: 'proposal',
+        component: () => import('@/pages/ProposalPage.vue'),
+        props: true,
+        meta: { title: 'nav.proposals', roles: AWARD_STAFF },
+      },
+      {
+        path: 'decisions',
+        name: 'decisions',
+        component: () => import('@/pages/DecisionsPage.vue'),
+        meta: { title: 'nav.decisions', nav: { order: 55, icon: Stamp }, roles: AWARD_READERS },
+      },
+      {
+        path: 'decisions/new',
+        name: 'decision-new',
+        component: () => import('@/pages/DecisionEditorPage.vue'),
+        meta: { title: 'nav.decisions', roles: ['system_admin', 'signer'] },
+      },
+      {
+        path: 'decisions/:id(\\d+)',
+        name: 'decision',
+        component: () => import('@/pages/DecisionPage.vue'),
+        props: true,
+        meta: { title: 'nav.decisions', roles: AWARD_READERS },
+      },
+      {
+        path: 'certificates',
+        name: 'certificates',
+        component: () => import('@/pages/CertificatesPage.vue'),
+        meta: { title: 'nav.certificates', nav: { order: 60, icon: Trophy }, roles: AWARD_READERS },
+      },
+      {
+        path: 'events',
+        name: 'events',
+        component: () => import('@/pages/EventsPage.vue'),
+        meta: { title: 'nav.events', nav: { order: 65, icon: Calendar } },
+      },
+      {
+        path: 'events/:id(\\d+)',
+        name: 'event',
+        component: () => import('@/pages/EventPage.vue'),
+        props: true,
+        meta: { title: 'nav.events' },
       },
       {
         path: 'reports',
