@@ -140,6 +140,7 @@ const vi = {
   },
   decision: {
     title: 'Quyết định số {symbol}',
+    legalBases: 'Căn cứ',
     pdf: 'Xem bản PDF',
     proposal: 'Hồ sơ đề nghị',
     revoke: 'Thu hồi quyết định',
@@ -364,6 +365,7 @@ const en: AwardsMessages = {
   },
   decision: {
     title: 'Decision {symbol}',
+    legalBases: 'Legal bases',
     pdf: 'Open the PDF',
     proposal: 'The proposal',
     revoke: 'Revoke the decision',
