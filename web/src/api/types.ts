@@ -628,10 +628,13 @@ export interface Certificate {
 
 export interface PrintJob {
   id: string
+  decision_id?: number
+  decision_symbol?: string
   state: 'running' | 'done' | 'failed'
   done: number
   total: number
-  error?: string
+  /** Why a failed job failed, in both languages. */
+  error?: { code: string; message: string; message_en: string }
 }
 
 /** GET /public/verify/{public_id}: what anyone may see of a certificate. */
@@ -641,7 +644,7 @@ export interface Verification {
   decision: { symbol: string; decided_on: string; issuer_name: string; signer_title: string; signer_name: string }
   revocation?: { revoked_on: string; reason: string }
   signature_valid: boolean
-  key_id: string
+  key_id: string | null
 }
 
 export interface Segment {
