@@ -217,6 +217,7 @@ test('the signer drafts the decision: a live PDF preview (POST /decisions/previe
   assert.match(src, /^blob:/)
   const head = await page.evaluate(async (u) => new TextDecoder().decode((await (await fetch(u)).arrayBuffer()).slice(0, 5)), src)
   assert.equal(head, '%PDF-')
+  await settle(page, 1500)
   await screenshot(page, 'awards-decision-editor')
 })
 
