@@ -85,6 +85,24 @@ Result<std::string> RenderMinutesPdf(const MinutesDocument& minutes, const Docum
 Result<std::string> RenderMinutesPdf(const MinutesDocument& minutes) {
   return Module().render_minutes(minutes, FormatFor(minutes.system));
 }
+Result<std::string> RenderSubmissionPdf(const SubmissionDocument& submission, const DocumentFormat& format) {
+  return Module().render_submission(submission, format);
+}
+Result<std::string> RenderSubmissionPdf(const SubmissionDocument& submission) {
+  return Module().render_submission(submission, FormatFor(submission.system));
+}
+Result<std::string> RenderAchievementReportPdf(const AchievementReportDocument& report, const DocumentFormat& format) {
+  return Module().render_achievement_report(report, format);
+}
+Result<std::string> RenderAchievementReportPdf(const AchievementReportDocument& report) {
+  return Module().render_achievement_report(report, FormatFor(report.system));
+}
+Result<std::string> RenderProgramPdf(const ProgramDocument& program, const DocumentFormat& format) {
+  return Module().render_program(program, format);
+}
+Result<std::string> RenderProgramPdf(const ProgramDocument& program) {
+  return Module().render_program(program, FormatFor(program.system));
+}
 
 }  // namespace danvan::documents
 

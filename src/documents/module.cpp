@@ -25,6 +25,10 @@ const ModuleTable kTable{
     &RenderCertificatePdf,
     &RenderCertificatesPdf,
     static_cast<Result<std::string> (*)(const MinutesDocument&, const DocumentFormat&)>(&RenderMinutesPdf),
+    static_cast<Result<std::string> (*)(const SubmissionDocument&, const DocumentFormat&)>(&RenderSubmissionPdf),
+    static_cast<Result<std::string> (*)(const AchievementReportDocument&, const DocumentFormat&)>(
+        &RenderAchievementReportPdf),
+    static_cast<Result<std::string> (*)(const ProgramDocument&, const DocumentFormat&)>(&RenderProgramPdf),
 };
 
 }  // namespace

@@ -9,8 +9,10 @@
 #include "documents/media.hpp"
 #include "documents/pdf/certificate.hpp"
 #include "documents/pdf/decision.hpp"
+#include "documents/pdf/dossier.hpp"
 #include "documents/pdf/format.hpp"
 #include "documents/pdf/minutes.hpp"
+#include "documents/pdf/program.hpp"
 #include "documents/qr.hpp"
 
 namespace danvan::documents {
@@ -38,6 +40,9 @@ struct ModuleTable {
   Result<std::string> (*render_certificates)(const std::vector<CertificateDocument>&, const CertificateFormat&,
                                              const Progress&);
   Result<std::string> (*render_minutes)(const MinutesDocument&, const DocumentFormat&);
+  Result<std::string> (*render_submission)(const SubmissionDocument&, const DocumentFormat&);
+  Result<std::string> (*render_achievement_report)(const AchievementReportDocument&, const DocumentFormat&);
+  Result<std::string> (*render_program)(const ProgramDocument&, const DocumentFormat&);
 };
 
 //! Checks that the module is where it will be loaded from, without loading it: the server calls it at start-up,

@@ -84,6 +84,16 @@ Status MemberSpeaksForAll(Tx& tx, Repositories& repos, const Principal& principa
 
 }  // namespace
 
+Result<Date> CheckDecisionInput(const DecisionInput& in) {
+  const Date decided_on = DANVAN_TRY(Date::Parse(in.decided_on, "decided_on"));
+  DANVAN_TRY(ValidateSignerCapacity(in.signer_capacity));
+  if (in.signer_name.empty() || in.signer_title.empty())
+    return MakeError(ErrorKind::kInvalidInput, "signer_required", "Cần chức vụ và họ tên người ký.",
+                     "The signer's title and name are required.")
+        .WithDetail("field", in.signer_name.empty() ? "signer_name" : "signer_title");
+  return decided_on;
+}
+
 Error ProposalNotFound() {
   return MakeError(ErrorKind::kNotFound, "proposal_not_found", "Không tìm thấy hồ sơ đề nghị.", "No such proposal.");
 }
@@ -473,59 +483,65 @@ Result<DossierPart> AwardService::AddPart(const Caller& caller, int64_t proposal
   });
 }
 
+// What issuing checks and computes before the number is taken: shared by issuing and the preview.
+Result<AwardService::Draft> AwardService::DraftDecision(Tx& tx, const Caller& caller, const DecisionInput& in,
+                                                        const Date& decided_on, const std::string& now) {
+  auto p = DANVAN_TRY(VisibleProposal(tx, caller, in.proposal_id));
+  if (!Has(tx, caller, Permission::kSignDecisions, p.unit_id)) return Forbidden();
+  const auto to = DANVAN_TRY(NextProposalStatus(p.status, ProposalAction::kDecide, ""));
+  auto issuer = awards_.FindIssuer(tx, p.issuer_id);
+  if (!issuer) return IssuerNotFound();
+  const auto salary = DANVAN_TRY(BaseSalaryOn(awards_.BaseSalaries(tx), decided_on));
+  const int64_t rounding = Rounding(awards_, tx);
+  std::vector<int64_t> type_ids;
+  for (const auto& n : p.nominees) type_ids.push_back(n.award_type_id);
+  const auto types = awards_.FindAwardTypes(tx, type_ids);
+
+  Decision d;
+  d.unit_id = p.unit_id;
+  d.issuer_id = issuer->id;
+  d.proposal_id = p.id;
+  d.year = decided_on.year();
+  d.decided_on = decided_on;
+  d.place = issuer->place;
+  d.summary = in.summary.empty() ? "Về việc " + p.title : in.summary;
+  d.legal_bases = in.legal_bases;
+  d.executors = in.executors;
+  d.recipients = in.recipients;
+  d.signer_capacity = in.signer_capacity;
+  d.signer_title = in.signer_title;
+  d.signer_name = in.signer_name;
+  d.base_salary = salary.amount;
+  d.issued_by = caller.actor().id;
+  d.created_at = now;
+  for (const auto& n : p.nominees) {
+    const auto type = std::find_if(types.begin(), types.end(), [&](const AwardType& t) { return t.id == n.award_type_id; });
+    if (type == types.end()) return AwardTypeNotFound(n.award_type_id);
+    Beneficiary b;
+    b.nominee_id = n.id;
+    b.award_type_id = n.award_type_id;
+    b.subject = n.subject;
+    b.model_id = n.model_id;
+    b.organisation_id = n.organisation_id;
+    b.person_id = n.person_id;
+    b.name = n.name;
+    b.achievement = n.achievement;
+    b.coefficient = type->bonus_coefficient;
+    b.amount = ComputeBonus(type->bonus_coefficient, salary.amount, rounding);
+    d.beneficiaries.push_back(std::move(b));
+  }
+  return Draft{std::move(p), *issuer, to, std::move(d)};
+}
+
 Result<Decision> AwardService::IssueDecision(const Caller& caller, const DecisionInput& in) {
-  const Date decided_on = DANVAN_TRY(Date::Parse(in.decided_on, "decided_on"));
-  DANVAN_TRY(ValidateSignerCapacity(in.signer_capacity));
-  if (in.signer_name.empty() || in.signer_title.empty())
-    return MakeError(ErrorKind::kInvalidInput, "signer_required", "Cần chức vụ và họ tên người ký.",
-                     "The signer's title and name are required.")
-        .WithDetail("field", in.signer_name.empty() ? "signer_name" : "signer_title");
+  const Date decided_on = DANVAN_TRY(CheckDecisionInput(in));
   const std::string now = FormatUtc(clock_.Now());
   return db_.Run<Decision>(TxMode::kWrite, [&](Tx& tx) -> Result<Decision> {
-    auto p = DANVAN_TRY(VisibleProposal(tx, caller, in.proposal_id));
-    if (!Has(tx, caller, Permission::kSignDecisions, p.unit_id)) return Forbidden();
-    const auto to = DANVAN_TRY(NextProposalStatus(p.status, ProposalAction::kDecide, ""));
-    auto issuer = awards_.FindIssuer(tx, p.issuer_id);
-    if (!issuer) return IssuerNotFound();
-    const auto salary = DANVAN_TRY(BaseSalaryOn(awards_.BaseSalaries(tx), decided_on));
-    const int64_t rounding = Rounding(awards_, tx);
-    std::vector<int64_t> type_ids;
-    for (const auto& n : p.nominees) type_ids.push_back(n.award_type_id);
-    const auto types = awards_.FindAwardTypes(tx, type_ids);
-
-    Decision d;
-    d.unit_id = p.unit_id;
-    d.issuer_id = issuer->id;
-    d.proposal_id = p.id;
-    d.year = decided_on.year();
-    d.decided_on = decided_on;
-    d.place = issuer->place;
-    d.summary = in.summary.empty() ? "Về việc " + p.title : in.summary;
-    d.legal_bases = in.legal_bases;
-    d.executors = in.executors;
-    d.recipients = in.recipients;
-    d.signer_capacity = in.signer_capacity;
-    d.signer_title = in.signer_title;
-    d.signer_name = in.signer_name;
-    d.base_salary = salary.amount;
-    d.issued_by = caller.actor().id;
-    d.created_at = now;
-    for (const auto& n : p.nominees) {
-      const auto type = std::find_if(types.begin(), types.end(), [&](const AwardType& t) { return t.id == n.award_type_id; });
-      if (type == types.end()) return AwardTypeNotFound(n.award_type_id);
-      Beneficiary b;
-      b.nominee_id = n.id;
-      b.award_type_id = n.award_type_id;
-      b.subject = n.subject;
-      b.model_id = n.model_id;
-      b.organisation_id = n.organisation_id;
-      b.person_id = n.person_id;
-      b.name = n.name;
-      b.achievement = n.achievement;
-      b.coefficient = type->bonus_coefficient;
-      b.amount = ComputeBonus(type->bonus_coefficient, salary.amount, rounding);
-      d.beneficiaries.push_back(std::move(b));
-    }
+    auto draft = DANVAN_TRY(DraftDecision(tx, caller, in, decided_on, now));
+    auto& p = draft.proposal;
+    auto& d = draft.decision;
+    const auto* issuer = &draft.issuer;
+    const auto to = draft.to;
     // The number last: the series row stays locked from here to the commit, as briefly as possible.
     d.number = awards_.NextDecisionNumber(tx, issuer->id, d.year);
     d.symbol = DecisionSymbol(issuer->format, d.number, issuer->symbol);

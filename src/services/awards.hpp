@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "core/time.hpp"
+#include "documents/pdf/certificate.hpp"
 #include "domain/credential.hpp"
 #include "services/audit.hpp"
 #include "services/caller.hpp"
@@ -64,6 +65,9 @@ struct DecisionInput {
   std::string signer_capacity, signer_title, signer_name;
 };
 
+//! The decision's own fields (date, signer), checked before any database work; the decision date.
+Result<Date> CheckDecisionInput(const DecisionInput& in);
+
 struct SegmentInput {
   std::string kind, title, presenter_name, presenter_title;
   std::optional<int64_t> presenter_person_id;
@@ -100,6 +104,17 @@ struct PublicVerification {
   bool signature_valid = false;
   std::string key_id;
 };
+
+//! The certificates of a decision, ready to print (services/awards_documents.cpp).
+struct CertificateBatch {
+  int64_t decision_id = 0;
+  int64_t unit_id = 0;
+  std::string decision_symbol;
+  std::vector<documents::CertificateDocument> certificates;  //!< in the decision's order
+};
+
+//! The generated parts of a proposal's dossier.
+enum class DossierDocument { kSubmission, kAchievements, kMinutes };
 
 //! A bonus as it would be computed on a date.
 struct BonusQuote {
@@ -169,6 +184,24 @@ class AwardService {
   Result<std::vector<Event>> ListEvents(std::optional<int64_t> unit_id);
   Result<std::string> Calendar(int64_t id);
 
+  // ---- Documents (services/awards_documents.cpp): rendered after the read transaction ----
+
+  //! The decision as A4 PDF in its issuer's format, with the annex; whoever reads the decision.
+  Result<std::string> DecisionPdf(const Caller& caller, int64_t id);
+  //! The decision that `input` would issue, with a blank number; nothing is written. Whoever may issue it, and the
+  //! same validation as issuing.
+  Result<std::string> PreviewDecisionPdf(const Caller& caller, const DecisionInput& input);
+  //! One certificate, landscape A4, its QR code leading to {public_url}/verify/{public_id}; whoever reads it.
+  Result<std::string> CertificatePdf(const Caller& caller, int64_t id);
+  //! Every certificate of a decision, for printing (PrintJobs renders them); whoever reads the decision.
+  Result<CertificateBatch> CertificatesToPrint(const Caller& caller, int64_t decision_id);
+  //! Whether the caller reads the decision (a print job's readers besides its creator).
+  bool ReadsDecision(const Caller& caller, int64_t decision_id);
+  //! A generated part of a proposal's dossier; whoever reads the proposal (the minutes: as the session's minutes).
+  Result<std::string> DossierPdf(const Caller& caller, int64_t proposal_id, DossierDocument part);
+  //! The ceremony's program; public like the event.
+  Result<std::string> ProgramPdf(int64_t event_id);
+
  private:
   bool Has(Tx& tx, const Caller& caller, Permission permission, int64_t unit_id);
   bool IsMemberOf(Tx& tx, const Caller& caller, int64_t unit_id);
@@ -179,6 +212,15 @@ class AwardService {
   SigningKey ActiveSigningKey(Tx& tx);
   //! Signs each certificate of a decision being issued with the active key: its credential in `signature`.
   std::function<void(Certificate&, const Beneficiary&)> CertificateSigner(Tx& tx, const Decision& d, const Issuer& issuer);
+  //! The decision `in` would make, checked as issuing checks it (permission, lifecycle, dates), without a number.
+  struct Draft {
+    Proposal proposal;
+    Issuer issuer;
+    ProposalStatus to = ProposalStatus::kDecided;
+    Decision decision;  //!< beneficiaries with their bonuses; no number, symbol or id
+  };
+  Result<Draft> DraftDecision(Tx& tx, const Caller& caller, const DecisionInput& in, const Date& decided_on,
+                              const std::string& now);
   Result<Nominee> BuildNominee(Tx& tx, const NomineeInput& in, const Proposal& p, const std::vector<AwardType>& types,
                                const Issuer& issuer);
 

@@ -7,6 +7,7 @@
 #include "services/awards.hpp"
 #include "services/community.hpp"
 #include "services/movement.hpp"
+#include "services/print_jobs.hpp"
 #include "services/reports.hpp"
 #include "services/territory.hpp"
 #include "storage/database.hpp"
@@ -27,7 +28,8 @@ struct Services {
         award_repo(MakeAwardRepository()),
         awards(database, repos, *award_repo, audit, clock, std::move(award_settings)),
         report_repo(MakeReportRepository()),
-        reports(database, repos, *report_repo, clock) {}
+        reports(database, repos, *report_repo, clock),
+        print_jobs(awards) {}
 
   Database& db;
   Repositories repos;
@@ -40,6 +42,7 @@ struct Services {
   AwardService awards;
   std::unique_ptr<ReportRepository> report_repo;
   ReportService reports;
+  PrintJobs print_jobs;  //!< last: its thread stops before the services it uses go
 };
 
 }  // namespace danvan

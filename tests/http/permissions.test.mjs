@@ -173,6 +173,35 @@ async function awardFixtures(ctx) {
     place: 'Hội trường phường',
     segments: [{ kind: 'award', title: 'Trao thưởng', presenter_name: 'Người Trao Thử', decision_id: decision.id }],
   });
+  /** A proposal awaiting signature, shared by the preview cells (a preview writes nothing). */
+  aw.awaiting = {};
+  aw.awaitingFor = async (w) => (aw.awaiting[w] ??= await aw.proposal(w, 'awaiting_signature'));
+  /** A proposal that recorded the ward's closed council session (its minutes are the dossier's). */
+  aw.voted = {};
+  aw.votedFor = async (w) => {
+    if (!aw.voted[w]) {
+      const p = await must(await ctx.asAdmin('POST', '/api/v1/proposals', aw.proposalBody(w)), 201, 'proposal');
+      for (const action of ['submit', 'accept']) await must(await ctx.asAdmin('POST', `/api/v1/proposals/${p.id}/transitions`, { action }), 200, action);
+      await must(await ctx.asAdmin('POST', `/api/v1/proposals/${p.id}/transitions`,
+        { action: 'record_vote', council_session_id: ctx.closedSessions[w] }), 200, 'record_vote');
+      aw.voted[w] = p.id;
+    }
+    return aw.voted[w];
+  };
+  /** A print job per ward, started by the admin (not the actors: they read it as readers of its decision). */
+  aw.jobs = {};
+  aw.jobFor = async (w) => {
+    if (!aw.jobs[w]) {
+      const job = await must(await ctx.asAdmin('POST', `/api/v1/decisions/${aw.decisions[w].id}/certificates/print`), 202, 'print');
+      for (let i = 0; i < 600; i += 1) {
+        const seen = await must(await ctx.asAdmin('GET', `/api/v1/print-jobs/${job.id}`), 200, 'print job');
+        if (seen.state !== 'running') break;
+        await new Promise((resolve) => { setTimeout(resolve, 50); });
+      }
+      aw.jobs[w] = job.id;
+    }
+    return aw.jobs[w];
+  };
   for (const w of WARDS) {
     aw.issuers[w] = await must(await ctx.asAdmin('POST', '/api/v1/issuers', {
       unit_id: ctx.units[w], name: `Ủy ban nhân dân ${w} ${uniq()}`, kind: 'peoples_committee_chair', symbol: `UB${w.toUpperCase()}`, place: 'Hoàn Kiếm',
@@ -184,6 +213,12 @@ async function awardFixtures(ctx) {
   ctx.aw = aw;
   return aw;
 }
+
+/** A PDF document's answer. */
+const PDF_CHECK = (res) => {
+  assert.equal(res.headers['content-type'], 'application/pdf');
+  assert.ok(res.body.startsWith('%PDF-'), 'a PDF');
+};
 
 const ROUTES = {
   // --- system ------------------------------------------------------------------------------------------
@@ -1284,6 +1319,116 @@ const ROUTES = {
       const aw = await awardFixtures(ctx);
       const id = aw.decisions[w].beneficiaries[0].certificate_id;
       return { params: { id }, check: (res) => assert.equal(res.json.decision_symbol, aw.decisions[w].symbol) };
+    },
+  },
+  'GET /api/v1/decisions/{id}/pdf': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => (granted(a, w) ? ok() : notFound('decision_not_found')),
+    prepare: async (ctx, a, w) => {
+      const aw = await awardFixtures(ctx);
+      return { params: { id: aw.decisions[w].id }, check: PDF_CHECK };
+    },
+  },
+  'POST /api/v1/decisions/preview': {
+    auth: true,
+    targets: WARDS,
+    // Whoever may issue the decision (the ward's signer) previews it; nothing is written either way.
+    expect: (a, w) => (!granted(a, w) ? notFound('proposal_not_found') : signs(a, w) ? ok() : FORBIDDEN),
+    prepare: async (ctx, a, w) => {
+      const aw = await awardFixtures(ctx);
+      const id = await aw.awaitingFor(w);
+      const status = async () => (await ctx.asAdmin('GET', `/api/v1/proposals/${id}`)).json.status;
+      return {
+        body: aw.decisionBody(id),
+        check: async (res) => {
+          PDF_CHECK(res);
+          assert.equal(await status(), 'awaiting_signature', 'a preview writes nothing');
+        },
+        verifyUnchanged: async () => assert.equal(await status(), 'awaiting_signature'),
+      };
+    },
+  },
+  'POST /api/v1/decisions/{id}/certificates/print': {
+    auth: true,
+    targets: WARDS,
+    // Printing is a read of the decision: any grant on the ward; a background job (202).
+    expect: (a, w) => (granted(a, w) ? ok(202) : notFound('decision_not_found')),
+    prepare: async (ctx, a, w) => {
+      const aw = await awardFixtures(ctx);
+      return {
+        params: { id: aw.decisions[w].id },
+        check: (res) => assert.deepEqual([res.json.total, typeof res.json.id, ['running', 'done'].includes(res.json.state)], [1, 'string', true]),
+      };
+    },
+  },
+  'GET /api/v1/print-jobs/{id}': {
+    auth: true,
+    targets: WARDS,
+    // The admin's job: read by whoever reads its decision; others do not learn that it exists.
+    expect: (a, w) => (granted(a, w) ? ok() : notFound('print_job_not_found')),
+    prepare: async (ctx, a, w) => {
+      const aw = await awardFixtures(ctx);
+      const id = await aw.jobFor(w);
+      return { params: { id }, check: (res) => assert.deepEqual([res.json.state, res.json.done, res.json.total], ['done', 1, 1]) };
+    },
+  },
+  'GET /api/v1/print-jobs/{id}/pdf': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => (granted(a, w) ? ok() : notFound('print_job_not_found')),
+    prepare: async (ctx, a, w) => {
+      const aw = await awardFixtures(ctx);
+      return { params: { id: await aw.jobFor(w) }, check: PDF_CHECK };
+    },
+  },
+  'GET /api/v1/certificates/{id}/pdf': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => (granted(a, w) ? ok() : notFound('certificate_not_found')),
+    prepare: async (ctx, a, w) => {
+      const aw = await awardFixtures(ctx);
+      return { params: { id: aw.decisions[w].beneficiaries[0].certificate_id }, check: PDF_CHECK };
+    },
+  },
+  'GET /api/v1/proposals/{id}/dossier/submission.pdf': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => (granted(a, w) ? ok() : notFound('proposal_not_found')),
+    prepare: async (ctx, a, w) => {
+      const aw = await awardFixtures(ctx);
+      return { params: { id: aw.proposals[w] }, check: PDF_CHECK };
+    },
+  },
+  'GET /api/v1/proposals/{id}/dossier/achievements.pdf': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => (granted(a, w) ? ok() : notFound('proposal_not_found')),
+    prepare: async (ctx, a, w) => {
+      const aw = await awardFixtures(ctx);
+      return { params: { id: aw.proposals[w] }, check: PDF_CHECK };
+    },
+  },
+  'GET /api/v1/proposals/{id}/dossier/minutes.pdf': {
+    auth: true,
+    targets: WARDS,
+    // The council session's minutes, with their readers (as GET /sessions/{id}/minutes.pdf): the council's members,
+    // the ward's admins and its signers; the ward's other roles are refused.
+    expect: (a, w) => {
+      if (!granted(a, w)) return notFound('proposal_not_found');
+      return sits(a, w) || manages(a, w) || (a.role === 'signer' && a.unit === w) ? ok() : FORBIDDEN;
+    },
+    prepare: async (ctx, a, w) => {
+      const aw = await awardFixtures(ctx);
+      return { params: { id: await aw.votedFor(w) }, check: PDF_CHECK };
+    },
+  },
+  'GET /api/v1/events/{id}/program.pdf': {
+    targets: WARDS,
+    expect: PUBLIC,
+    prepare: async (ctx, a, w) => {
+      const aw = await awardFixtures(ctx);
+      return { params: { id: aw.events[w].id }, check: PDF_CHECK };
     },
   },
   'GET /api/v1/events': {

@@ -10,6 +10,10 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include <algorithm>
+#include <cctype>
+#include <tuple>
+
 namespace danvan::http {
 namespace {
 
@@ -134,6 +138,50 @@ json::object EventJson(const Event& e) {
   return {{"id", e.id}, {"unit_id", e.unit_id}, {"title", e.title}, {"held_on", e.held_on.Iso()},
           {"starts_at", e.starts_at}, {"ends_at", e.ends_at}, {"place", e.place}, {"description", e.description},
           {"anniversaries", std::move(anniversaries)}, {"segments", std::move(segments)}};
+}
+
+Result<DecisionInput> ParseDecision(const json::object& body) {
+  DecisionInput in;
+  in.proposal_id = DANVAN_TRY(RequiredId(body, "proposal_id"));
+  in.decided_on = DANVAN_TRY(RequiredString(body, "decided_on", 10));
+  in.summary = Text(body, "summary");
+  in.legal_bases = DANVAN_TRY(Strings(body, "legal_bases"));
+  in.executors = Text(body, "executors");
+  in.recipients = Text(body, "recipients");
+  in.signer_capacity = Text(body, "signer_capacity");
+  in.signer_title = Text(body, "signer_title");
+  in.signer_name = Text(body, "signer_name");
+  return in;
+}
+
+json::object PrintJobJson(const PrintJobView& j) {
+  json::object out{{"id", j.id}, {"decision_id", j.decision_id}, {"decision_symbol", j.decision_symbol},
+                   {"state", ToString(j.state)}, {"done", j.done}, {"total", j.total}};
+  if (j.error) out["error"] = json::object{{"code", j.error->code}, {"message", j.error->message_vi}, {"message_en", j.error->message_en}};
+  return out;
+}
+
+// A print job's id: the random token it was given (base64url), nothing else.
+Result<std::string> PathToken(const Request& req) {
+  const auto it = req.path_params.find("id");
+  const std::string id = it == req.path_params.end() ? "" : it->second;
+  const bool valid = !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char ch) {
+    return std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_';
+  });
+  if (!valid)
+    return MakeError(ErrorKind::kNotFound, "print_job_not_found", "Không tìm thấy lượt in (hoặc đã hết hạn).",
+                     "No such print job (or it has expired).");
+  return id;
+}
+
+// Documents: inline PDFs that no shared cache keeps (they are private unless said otherwise).
+Response Pdf(std::string bytes, const std::string& file_name) {
+  Response r;
+  r.content_type = "application/pdf";
+  r.body = std::move(bytes);
+  r.SetHeader("Content-Disposition", "inline; filename=\"" + file_name + "\"");
+  r.SetHeader("Cache-Control", "private, no-store");
+  return r;
 }
 
 Result<ProposalInput> ParseProposal(const json::object& body) {
@@ -264,6 +312,14 @@ void AddAwardRoutes(Router& router, Services& services, size_t upload_limit) {
                                       Id(body, "council_session_id")));
     return JsonResponse(200, ProposalJson(p));
   }));
+  for (auto [path, part, file] : {std::tuple{"/api/v1/proposals/{id}/dossier/submission.pdf", DossierDocument::kSubmission, "to-trinh"},
+                                  std::tuple{"/api/v1/proposals/{id}/dossier/achievements.pdf", DossierDocument::kAchievements,
+                                             "bao-cao-thanh-tich"},
+                                  std::tuple{"/api/v1/proposals/{id}/dossier/minutes.pdf", DossierDocument::kMinutes, "bien-ban"}})
+    router.Add("GET", path, Authed(services, [&aw, part, file](Request& req, const Caller& c) -> Result<Response> {
+      const auto id = DANVAN_TRY(PathId(req));
+      return Pdf(DANVAN_TRY(aw.DossierPdf(c, id, part)), fmt::format("{}-ho-so-{}.pdf", file, id));
+    }));
   router.Add("POST", "/api/v1/proposals/{id}/parts", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
     auto body = DANVAN_TRY(ParseJsonObject(req));
@@ -292,17 +348,25 @@ void AddAwardRoutes(Router& router, Services& services, size_t upload_limit) {
   }));
   router.Add("POST", "/api/v1/decisions", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
     auto body = DANVAN_TRY(ParseJsonObject(req));
-    DecisionInput in;
-    in.proposal_id = DANVAN_TRY(RequiredId(body, "proposal_id"));
-    in.decided_on = DANVAN_TRY(RequiredString(body, "decided_on", 10));
-    in.summary = Text(body, "summary");
-    in.legal_bases = DANVAN_TRY(Strings(body, "legal_bases"));
-    in.executors = Text(body, "executors");
-    in.recipients = Text(body, "recipients");
-    in.signer_capacity = Text(body, "signer_capacity");
-    in.signer_title = Text(body, "signer_title");
-    in.signer_name = Text(body, "signer_name");
-    return Created(DecisionJson(DANVAN_TRY(aw.IssueDecision(c, in))));
+    return Created(DecisionJson(DANVAN_TRY(aw.IssueDecision(c, DANVAN_TRY(ParseDecision(body))))));
+  }));
+  router.Add("POST", "/api/v1/decisions/preview", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
+    auto body = DANVAN_TRY(ParseJsonObject(req));
+    return Pdf(DANVAN_TRY(aw.PreviewDecisionPdf(c, DANVAN_TRY(ParseDecision(body)))), "du-thao-quyet-dinh.pdf");
+  }));
+  router.Add("GET", "/api/v1/decisions/{id}/pdf", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
+    const auto id = DANVAN_TRY(PathId(req));
+    return Pdf(DANVAN_TRY(aw.DecisionPdf(c, id)), fmt::format("quyet-dinh-{}.pdf", id));
+  }));
+  router.Add("POST", "/api/v1/decisions/{id}/certificates/print", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
+    return JsonResponse(202, PrintJobJson(DANVAN_TRY(services.print_jobs.Start(c, DANVAN_TRY(PathId(req))))));
+  }));
+  router.Add("GET", "/api/v1/print-jobs/{id}", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
+    return JsonResponse(200, PrintJobJson(DANVAN_TRY(services.print_jobs.Get(c, DANVAN_TRY(PathToken(req))))));
+  }));
+  router.Add("GET", "/api/v1/print-jobs/{id}/pdf", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
+    const auto id = DANVAN_TRY(PathToken(req));
+    return Pdf(DANVAN_TRY(services.print_jobs.Pdf(c, id)), fmt::format("giay-khen-{}.pdf", id));
   }));
   router.Add("GET", "/api/v1/decisions/{id}", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
     return JsonResponse(200, DecisionJson(DANVAN_TRY(aw.GetDecision(c, DANVAN_TRY(PathId(req))))));
@@ -325,6 +389,10 @@ void AddAwardRoutes(Router& router, Services& services, size_t upload_limit) {
   router.Add("GET", "/api/v1/certificates/{id}", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
     return JsonResponse(200, CertificateJson(DANVAN_TRY(aw.GetCertificate(c, DANVAN_TRY(PathId(req))))));
   }));
+  router.Add("GET", "/api/v1/certificates/{id}/pdf", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
+    const auto id = DANVAN_TRY(PathId(req));
+    return Pdf(DANVAN_TRY(aw.CertificatePdf(c, id)), fmt::format("giay-khen-{}.pdf", id));
+  }));
 
   router.Add("GET", "/api/v1/events", [&aw](Request& req) -> Result<Response> {
     json::array items;
@@ -344,6 +412,12 @@ void AddAwardRoutes(Router& router, Services& services, size_t upload_limit) {
     r.content_type = "text/calendar; charset=utf-8";
     r.body = DANVAN_TRY(aw.Calendar(id));
     r.SetHeader("Content-Disposition", fmt::format("attachment; filename=\"su-kien-{}.ics\"", id));
+    return r;
+  });
+  router.Add("GET", "/api/v1/events/{id}/program.pdf", [&aw](Request& req) -> Result<Response> {
+    const auto id = DANVAN_TRY(PathId(req));
+    auto r = Pdf(DANVAN_TRY(aw.ProgramPdf(id)), fmt::format("chuong-trinh-su-kien-{}.pdf", id));
+    r.SetHeader("Cache-Control", "public, max-age=60");
     return r;
   });
   router.Add("GET", "/.well-known/jwks.json", [&aw](Request&) -> Result<Response> {
