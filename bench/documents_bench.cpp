@@ -148,7 +148,7 @@ void BM_PrintJobOfADecision(benchmark::State& state) {
     for (;;) {
       auto v = jobs.Get(caller, job->id);
       if (!v.ok() || v->state != PrintJobState::kRunning) break;
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     auto pdf = jobs.Pdf(caller, job->id);
     if (!pdf.ok()) {

@@ -195,8 +195,8 @@ class AwardService {
   Result<std::string> CertificatePdf(const Caller& caller, int64_t id);
   //! Every certificate of a decision, for printing (PrintJobs renders them); whoever reads the decision.
   Result<CertificateBatch> CertificatesToPrint(const Caller& caller, int64_t decision_id);
-  //! Whether the caller reads the decision (a print job's readers besides its creator).
-  bool ReadsDecision(const Caller& caller, int64_t decision_id);
+  //! Whether the caller reads the decisions of the unit (a print job's readers besides its creator): any grant on it.
+  bool ReadsDecisionsOf(const Caller& caller, int64_t unit_id);
   //! A generated part of a proposal's dossier; whoever reads the proposal (the minutes: as the session's minutes).
   Result<std::string> DossierPdf(const Caller& caller, int64_t proposal_id, DossierDocument part);
   //! The ceremony's program; public like the event.

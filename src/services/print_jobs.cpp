@@ -46,11 +46,16 @@ Result<PrintJobView> PrintJobs::Start(const Caller& caller, int64_t decision_id)
   job->view.decision_id = batch.decision_id;
   job->view.decision_symbol = batch.decision_symbol;
   job->view.total = batch.certificates.size();
+  job->unit_id = batch.unit_id;
   if (caller.principal.method != AuthMethod::kCommandLine) job->creator = caller.principal.user_id;
   job->certificates = std::move(batch.certificates);
   std::lock_guard lock(mutex_);
   Expire();
-  if (queue_.size() + (running_ ? 1 : 0) >= limits_.max_waiting)
+  // The same decision asked again while its job waits or runs: that job (its readers are the decision's).
+  if (current_ && current_->view.decision_id == decision_id) return current_->view;
+  for (const auto& waiting : queue_)
+    if (waiting->view.decision_id == decision_id) return waiting->view;
+  if (queue_.size() + (current_ ? 1 : 0) >= limits_.max_waiting)
     return MakeError(ErrorKind::kTooManyRequests, "print_queue_full",
                      "Đang có nhiều lượt in giấy khen; vui lòng thử lại sau ít phút.",
                      "Many certificate print jobs are waiting; try again in a few minutes.")
@@ -69,7 +74,7 @@ void PrintJobs::Work() {
     if (stopping_) return;
     auto job = queue_.front();
     queue_.pop_front();
-    running_ = true;
+    current_ = job;
     lock.unlock();
     std::optional<Result<std::string>> pdf;
     try {
@@ -84,7 +89,7 @@ void PrintJobs::Work() {
       spdlog::error("print job {} failed: {}", job->view.id, e.what());
     }
     lock.lock();
-    running_ = false;
+    current_.reset();
     if (pdf && pdf->ok()) {
       job->pdf = std::move(pdf->value());
       job->view.state = PrintJobState::kDone;
@@ -130,7 +135,7 @@ Result<std::shared_ptr<PrintJobs::Job>> PrintJobs::Visible(const Caller& caller,
   }
   const bool creator = job->creator && caller.principal.method != AuthMethod::kCommandLine &&
                        *job->creator == caller.principal.user_id;
-  if (!creator && !awards_.ReadsDecision(caller, job->view.decision_id)) return JobNotFound();
+  if (!creator && !awards_.ReadsDecisionsOf(caller, job->unit_id)) return JobNotFound();
   return job;
 }
 

@@ -21,7 +21,7 @@
 namespace danvan {
 
 struct PrintJobLimits {
-  std::size_t max_waiting = 8;        //!< jobs queued or running; more are refused (429 print_queue_full)
+  std::size_t max_waiting = 32;       //!< jobs queued or running; more are refused (429 print_queue_full)
   std::size_t keep_finished = 16;     //!< finished jobs kept; the oldest goes first
   std::chrono::seconds keep_for{15 * 60};  //!< a finished job (and its PDF) is dropped after this
 };
@@ -48,8 +48,8 @@ class PrintJobs {
   PrintJobs(const PrintJobs&) = delete;
   PrintJobs& operator=(const PrintJobs&) = delete;
 
-  //! Queues the printing of a decision's certificates; whoever reads the decision. Errors as
-  //! AwardService::CertificatesToPrint, and "print_queue_full" (429).
+  //! Queues the printing of a decision's certificates; whoever reads the decision. While a job of the same decision
+  //! waits or runs, that job is the answer. Errors as AwardService::CertificatesToPrint, and "print_queue_full" (429).
   Result<PrintJobView> Start(const Caller& caller, int64_t decision_id);
   //! The job's progress; "print_job_not_found" (404) for unknown, expired, or other people's jobs.
   Result<PrintJobView> Get(const Caller& caller, const std::string& id);
@@ -60,6 +60,7 @@ class PrintJobs {
   struct Job {
     PrintJobView view;
     std::optional<int64_t> creator;  //!< user id; none for the command line
+    int64_t unit_id = 0;             //!< the decision's: its readers read the job
     std::vector<documents::CertificateDocument> certificates;
     std::string pdf;
     std::chrono::steady_clock::time_point finished_at;
@@ -75,7 +76,7 @@ class PrintJobs {
   std::map<std::string, std::shared_ptr<Job>> jobs_;
   std::deque<std::shared_ptr<Job>> queue_;
   bool stopping_ = false;
-  bool running_ = false;
+  std::shared_ptr<Job> current_;  // the job being rendered
   std::thread worker_;  // started with the first job
 };
 

@@ -35,9 +35,9 @@ describe('documents from the real server', () => {
     const dbPath = path.join(dir, 'danvan.db');
     const seeded = runCli(['seed', 'demo', '--db', `sqlite:${dbPath}`], { timeoutMs: 60_000 });
     assert.equal(seeded.status, 0, `danvan seed demo: ${seeded.stdout}${seeded.stderr}`);
-    ({ token } = createAdminWithToken(dbPath));
+    ({ token } = createAdminWithToken(dbPath, 'quantri.tailieu'));
     server = await startServer({ dbPath, settings: { 'server.public_url': `${PUBLIC_URL}/` } });
-    get = (p, init = {}) => fetch(`${server.url.origin}${p}`, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
+    get = (p, init = {}) => fetch(`${server.url}${p}`, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
     const units = await (await get(`/api/v1/units?q=${encodeURIComponent('ly thai to')}&as_of=13/10/2022`)).json();
     const ward = units.items.find((u) => u.name === 'Phường Lý Thái Tổ');
     assert.ok(ward, 'the demo ward');
@@ -92,7 +92,7 @@ describe('documents from the real server', () => {
     assert.deepEqual(new Set(links), new Set(certificates.map((c) => `${PUBLIC_URL}/verify/${c.public_id}`)));
 
     // Nobody signed in learns nothing of it.
-    const anonymous = await fetch(`${server.url.origin}/api/v1/print-jobs/${job.id}`);
+    const anonymous = await fetch(`${server.url}/api/v1/print-jobs/${job.id}`);
     assert.equal(anonymous.status, 401);
   });
 });
