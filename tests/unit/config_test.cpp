@@ -20,6 +20,22 @@ TEST(Config, DefaultsServeOnLocalhost8080WithSqlite) {
   EXPECT_EQ(c->server.body_limit, 1024u * 1024);
 }
 
+TEST(Config, ThePublicUrlIsAnHttpAddressWithoutTrailingSlash) {
+  EXPECT_EQ(LoadConfig("", NoEnv, {})->server.public_url, "http://127.0.0.1:8080");
+  auto env = [](const std::string& name) -> std::optional<std::string> {
+    if (name == "DANVAN_SERVER_PUBLIC_URL") return "https://danvan.example.vn/";
+    return std::nullopt;
+  };
+  auto c = LoadConfig("", env, {});
+  ASSERT_TRUE(c.ok()) << c.error().message_en;
+  EXPECT_EQ(c->server.public_url, "https://danvan.example.vn") << "certificates append /verify/{id}";
+  for (const char* bad : {"danvan.example.vn", "ftp://danvan.example.vn", "https://danvan example.vn"}) {
+    auto refused = LoadConfig("", NoEnv, {{"server.public_url", bad}});
+    ASSERT_FALSE(refused.ok()) << bad;
+    EXPECT_EQ(refused.error().code, "invalid_setting");
+  }
+}
+
 TEST(Config, FlagsBeatEnvironmentWhichBeatsTheFile) {
   const auto path = std::filesystem::temp_directory_path() / "danvan-config-test.toml";
   {
