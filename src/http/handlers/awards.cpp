@@ -157,7 +157,8 @@ Result<DecisionInput> ParseDecision(const json::object& body) {
 json::object PrintJobJson(const PrintJobView& j) {
   json::object out{{"id", j.id}, {"decision_id", j.decision_id}, {"decision_symbol", j.decision_symbol},
                    {"state", ToString(j.state)}, {"done", j.done}, {"total", j.total}};
-  if (j.error) out["error"] = json::object{{"code", j.error->code}, {"message", j.error->message_vi}, {"message_en", j.error->message_en}};
+  if (j.error)
+    out["error"] = json::object{{"code", j.error->code}, {"message", j.error->message_vi}, {"message_en", j.error->message_en}};
   return out;
 }
 
@@ -312,11 +313,13 @@ void AddAwardRoutes(Router& router, Services& services, size_t upload_limit) {
                                       Id(body, "council_session_id")));
     return JsonResponse(200, ProposalJson(p));
   }));
-  for (auto [path, part, file] : {std::tuple{"/api/v1/proposals/{id}/dossier/submission.pdf", DossierDocument::kSubmission, "to-trinh"},
-                                  std::tuple{"/api/v1/proposals/{id}/dossier/achievements.pdf", DossierDocument::kAchievements,
-                                             "bao-cao-thanh-tich"},
-                                  std::tuple{"/api/v1/proposals/{id}/dossier/minutes.pdf", DossierDocument::kMinutes, "bien-ban"}})
-    router.Add("GET", path, Authed(services, [&aw, part, file](Request& req, const Caller& c) -> Result<Response> {
+  // The generated parts of the dossier: route, part, file name.
+  const std::tuple<const char*, DossierDocument, const char*> dossier[] = {
+      {"/api/v1/proposals/{id}/dossier/submission.pdf", DossierDocument::kSubmission, "to-trinh"},
+      {"/api/v1/proposals/{id}/dossier/achievements.pdf", DossierDocument::kAchievements, "bao-cao-thanh-tich"},
+      {"/api/v1/proposals/{id}/dossier/minutes.pdf", DossierDocument::kMinutes, "bien-ban"}};
+  for (const auto& [path, part, file] : dossier)
+    router.Add("GET", path, Authed(services, [&aw, part = part, file = file](Request& req, const Caller& c) -> Result<Response> {
       const auto id = DANVAN_TRY(PathId(req));
       return Pdf(DANVAN_TRY(aw.DossierPdf(c, id, part)), fmt::format("{}-ho-so-{}.pdf", file, id));
     }));
