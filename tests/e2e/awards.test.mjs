@@ -12,15 +12,15 @@ import os from 'node:os'
 import path from 'node:path'
 import { after, before, test } from 'node:test'
 
-import { axeViolations, DEMO_PASSWORD, demoUser, logIn, logOut, screenshot, settle, setUp } from './support.mjs'
+import {
+  DEMO_PASSWORD, DESKTOP, demoUser, expectFitsWidth, expectNoAxeViolations, logIn, logOut, PHONE, screenshot, settle, setUp,
+} from './support.mjs'
 
 const MODEL = 'Vận động hộ kinh doanh thanh toán không dùng tiền mặt'
 const REWARDED = 'Phiên chợ 0 đồng'
 const TITLE = 'Khen thưởng Tổ dân vận số 1 vận động thanh toán không dùng tiền mặt'
 const UBND = 'Ủy ban nhân dân phường Lý Thái Tổ'
 const REASON = 'Khen nhầm đối tượng: thành tích đã được khen ở cấp khác (thử nghiệm)'
-const PHONE = { width: 360, height: 740 }
-const DESKTOP = { width: 1280, height: 800 }
 let env
 let page
 const ids = {}
@@ -31,15 +31,8 @@ before(async () => {
 })
 after(async () => { await env?.tearDown() })
 
-async function noAxeViolations(what) {
-  await settle(page)
-  const v = await axeViolations(page)
-  assert.deepEqual(v, [], `${what}: ${JSON.stringify(v, null, 2)}`)
-}
-async function fitsWidth() {
-  const widest = await page.evaluate(() => document.documentElement.scrollWidth)
-  assert.ok(widest <= PHONE.width, `the page is ${widest} px wide on a ${PHONE.width} px screen`)
-}
+const noAxeViolations = (what) => expectNoAxeViolations(page, what)
+const fitsWidth = () => expectFitsWidth(page)
 /** Signs in afresh, whoever the browser's cookie says (a failed test may have left someone signed in). */
 async function signIn(username) {
   await page.context().clearCookies()

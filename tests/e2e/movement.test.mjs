@@ -7,11 +7,11 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 
-import { axeViolations, demoUser, logIn, logOut, screenshot, settle, setUp } from './support.mjs'
+import {
+  DESKTOP, demoUser, expectFitsWidth, expectNoAxeViolations, logIn, logOut, PHONE, screenshot, settle, setUp,
+} from './support.mjs'
 
 const TITLE = 'Tổ dân vận số 3 hướng dẫn người cao tuổi dùng dịch vụ công trực tuyến'
-const PHONE = { width: 360, height: 740 }
-const DESKTOP = { width: 1280, height: 800 }
 let env
 let page
 const ids = {}
@@ -22,15 +22,8 @@ before(async () => {
 })
 after(async () => { await env?.tearDown() })
 
-async function noAxeViolations(what) {
-  await settle(page)
-  const v = await axeViolations(page)
-  assert.deepEqual(v, [], `${what}: ${JSON.stringify(v, null, 2)}`)
-}
-async function fitsWidth() {
-  const widest = await page.evaluate(() => document.documentElement.scrollWidth)
-  assert.ok(widest <= PHONE.width, `the page is ${widest} px wide on a ${PHONE.width} px screen`)
-}
+const noAxeViolations = (what) => expectNoAxeViolations(page, what)
+const fitsWidth = () => expectFitsWidth(page)
 /** Has the image loaded (decoded, with a width)? */
 const loaded = (img) => img.evaluate((el) => el.decode().then(() => el.naturalWidth > 0, () => false))
 const nav = () => page.getByRole('navigation', { name: 'Điều hướng chính' })

@@ -2,6 +2,7 @@
 // merger table imported, serving the built web app, driven by playwright-core through Debian's Chromium.
 // playwright-core and axe-core are devDependencies of web/, resolved from there.
 
+import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
@@ -197,3 +198,19 @@ export async function logOut(page) {
 
 /** The app's Element Plus transitions (dialogs, drawers) settle before a screenshot or a check of the layout. */
 export const settle = (page, ms = 400) => page.waitForTimeout(ms)
+
+export const PHONE = { width: 360, height: 740 }
+export const DESKTOP = { width: 1280, height: 800 }
+
+/** axe-core finds nothing on the page once it has settled. */
+export async function expectNoAxeViolations(page, what) {
+  await settle(page)
+  const v = await axeViolations(page)
+  assert.deepEqual(v, [], `${what}: ${JSON.stringify(v, null, 2)}`)
+}
+
+/** Nothing on the page is wider than a phone's screen. */
+export async function expectFitsWidth(page, width = PHONE.width) {
+  const widest = await page.evaluate(() => document.documentElement.scrollWidth)
+  assert.ok(widest <= width, `the page is ${widest} px wide on a ${width} px screen`)
+}
