@@ -64,10 +64,15 @@ export function prepareDatabase(dir, { demo = false } = {}) {
 /** `danvan serve` on a free port of 127.0.0.1, serving the built app; resolves once it says where it listens. */
 export async function startServer(db) {
   const proc = spawn(BIN, ['serve', '--db', `sqlite:${db}`, '--listen', '127.0.0.1:0',
-    '--set', `server.static_dir=${DIST}`, '--set', 'log.access=false'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    '--set', `server.static_dir=${DIST}`], { stdio: ['ignore', 'pipe', 'pipe'] })
   let out = ''
   let err = ''
   proc.stderr.on('data', (s) => { err += s })
+  // The access log goes with the screenshots: after a failed step it says what the server was asked and answered.
+  fs.mkdirSync(SHOTS, { recursive: true })
+  const log = fs.createWriteStream(path.join(SHOTS, `server-${path.basename(process.argv[1] ?? 'e2e', '.mjs')}.log`))
+  proc.stdout.pipe(log)
+  proc.stderr.pipe(log)
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`danvan did not start within 15 s\n${out}\n${err}`)), 15_000)
     proc.stdout.on('data', (s) => {
@@ -153,6 +158,7 @@ export async function setUp({ viewport, demo = false } = {}) {
   const server = await startServer(db)
   const browser = await launchBrowser()
   const pageErrors = []
+  const failedRequests = []
   return {
     url: server.url,
     server,
@@ -166,9 +172,19 @@ export async function setUp({ viewport, demo = false } = {}) {
       page.on('console', (m) => {
         if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) pageErrors.push(`${page.url()}: ${m.text()}`)
       })
+      // Failed API requests are printed at the end: a step that times out waiting for text says why.
+      page.on('response', (r) => {
+        if (r.status() >= 400 && r.url().includes('/api/')) failedRequests.push(`${r.request().method()} ${r.url()} → ${r.status()}`)
+      })
+      page.on('requestfailed', (r) => failedRequests.push(`${r.method()} ${r.url()} → ${r.failure()?.errorText}`))
+      page.on('requestfinished', (r) => {
+        const ms = r.timing().responseEnd
+        if (ms > 2000) failedRequests.push(`${r.method()} ${r.url()} took ${Math.round(ms)} ms`)
+      })
       return page
     },
     async tearDown() {
+      if (failedRequests.length) console.error(`API requests that failed (some on purpose) or were slow:\n  ${failedRequests.join('\n  ')}`)
       await browser.close().catch(() => {})
       await server.stop()
       fs.rmSync(dir, { recursive: true, force: true })
