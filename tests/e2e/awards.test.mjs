@@ -337,6 +337,51 @@ test('an unknown code: “Không tìm thấy giấy khen”', async () => {
   await page.setViewportSize(DESKTOP)
 })
 
+test('the decision list keeps its view in the address; an older choice failing late is not shown; the menu shows the list afresh', async () => {
+  await signIn('canbo.lythaito')
+  const thisYear = today().slice(0, 4)
+  // The list of 2022 is held back until this year's list is shown, and then fails: the page must not show it.
+  let release
+  const released = new Promise((resolve) => { release = resolve })
+  let failed
+  const failedLate = new Promise((resolve) => { failed = resolve })
+  const of2022 = /\/api\/v1\/decisions\?.*year=2022/
+  await page.route(of2022, async (route) => {
+    await released
+    await route.fulfill({ status: 500, contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'test_failure', message: 'Lỗi thử nghiệm', message_en: 'Test failure' } }) })
+    failed()
+  })
+  await page.goto(`${env.url}/decisions?unit=${ids.unit}&year=2022`)
+  await h1('Quyết định khen thưởng').waitFor()
+  await page.getByTestId('decisions-year').click()
+  await page.getByRole('option', { name: thisYear, exact: true }).click()
+  const table = page.getByTestId('decisions-table')
+  // Numbers restart each year (2022 has its 1/QĐ-UBND too): the decision is found by its link.
+  const issued = table.locator(`a[href="/decisions/${ids.decision}"]`)
+  await issued.waitFor()
+  await page.waitForURL((u) => u.searchParams.get('year') === thisYear && u.searchParams.get('unit') === String(ids.unit))
+  release()
+  await failedLate
+  await settle(page)
+  assert.equal(await page.getByRole('alert').count(), 0, 'the late failure of 2022 is not shown')
+  await issued.waitFor()
+  assert.equal(await table.getByText('12/10/2022').count(), 0)
+  await page.unroute(of2022)
+
+  // A reload keeps the view.
+  await page.reload()
+  await issued.waitFor()
+  assert.equal(await page.getByTestId('decisions-year').getByText(thisYear, { exact: true }).count(), 1)
+
+  // The menu leads to the page already open: the unit's list of every year, page 1.
+  await nav().getByRole('link', { name: 'Quyết định', exact: true }).click()
+  await page.waitForURL((u) => u.pathname === '/decisions' && u.searchParams.get('unit') === String(ids.unit) && !u.searchParams.has('year'))
+  await table.getByText('12/10/2022').first().waitFor()
+  await issued.waitFor()
+  assert.equal(await page.getByTestId('decisions-year').getByText(thisYear, { exact: true }).count(), 0)
+})
+
 test('the ceremony of 13/10/2022: its program in order, and as a calendar', async () => {
   await signIn('canbo.lythaito')
   await nav().getByRole('link', { name: 'Ngày hội', exact: true }).click()
