@@ -5,9 +5,11 @@
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace danvan {
 namespace {
@@ -147,6 +149,9 @@ Result<LoginResult> AccountService::Login(const std::string& username, const std
     s.last_seen_at = now_s;
     s.expires_at = FormatUtc(now + policy_.session_lifetime);
     s.remote = remote;
+    // Sessions that ended are not deleted when they are seen (that read does not take the write lock): a log-in
+    // clears its user's.
+    accounts_.DeleteEndedSessionsOf(tx, user->id, now_s, FormatUtc(now - policy_.session_idle));
     s.id = accounts_.InsertSession(tx, s);
     result.expires_at = s.expires_at;
     result.principal = DANVAN_TRY(LoadPrincipal(tx, user->id, AuthMethod::kSession, s.id));
@@ -171,14 +176,19 @@ Status AccountService::Logout(const Caller& caller) {
   });
 }
 
+// Authenticating only reads. The write lock (one writer at a time on SQLite) is taken afterwards, and only when
+// the session's idle clock has to move (at most once a minute): every signed-in request waiting for that lock made
+// page loads queue behind each other and, on a busy machine, fail with "database busy". An ended session keeps
+// saying so until its user logs in again, which clears it (Login).
 Result<Principal> AccountService::AuthenticateSession(const std::string& token, bool mutating,
                                                       const std::string& csrf) {
   const TimePoint now = clock_.Now();
-  return db_.Run<Principal>(TxMode::kWrite, [&](Tx& tx) -> Result<Principal> {
-    auto s = accounts_.FindSession(tx, Sha256Hex(token));
+  const std::string hash = Sha256Hex(token);
+  std::optional<int64_t> touch;
+  auto principal = db_.Run<Principal>(TxMode::kRead, [&](Tx& tx) -> Result<Principal> {
+    auto s = accounts_.FindSession(tx, hash);
     if (!s) return Unauthenticated();
     if (ParseUtc(s->expires_at) <= now || ParseUtc(s->last_seen_at) + policy_.session_idle <= now) {
-      accounts_.DeleteSession(tx, s->id);
       return MakeError(ErrorKind::kUnauthenticated, "session_expired", "Phiên làm việc đã hết hạn, vui lòng đăng nhập lại.",
                        "Your session has expired; please log in again.");
     }
@@ -186,25 +196,42 @@ Result<Principal> AccountService::AuthenticateSession(const std::string& token, 
       return MakeError(ErrorKind::kForbidden, "csrf_token_invalid",
                        "Thiếu hoặc sai mã chống giả mạo (CSRF); hãy tải lại trang.",
                        "Missing or wrong CSRF token; reload the page.");
-    // Refresh the idle clock at most once a minute, not on every request.
-    if (ParseUtc(s->last_seen_at) + std::chrono::minutes(1) <= now) accounts_.TouchSession(tx, s->id, FormatUtc(now));
+    if (ParseUtc(s->last_seen_at) + std::chrono::minutes(1) <= now) touch = s->id;
     auto principal = DANVAN_TRY(LoadPrincipal(tx, s->user_id, AuthMethod::kSession, s->id));
     principal.csrf_token = s->csrf_token;
     return principal;
   });
+  // Housekeeping: the request's answer does not wait on it succeeding.
+  if (touch && principal.ok()) {
+    auto st = db_.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
+      accounts_.TouchSession(tx, *touch, FormatUtc(now));
+      return OkStatus();
+    });
+    if (!st) spdlog::warn("session {} idle clock not moved: {}", *touch, st.error().message_en);
+  }
+  return principal;
 }
 
 Result<Principal> AccountService::AuthenticateToken(const std::string& token) {
   const TimePoint now = clock_.Now();
-  return db_.Run<Principal>(TxMode::kWrite, [&](Tx& tx) -> Result<Principal> {
-    auto t = accounts_.FindTokenByHash(tx, Sha256Hex(token));
+  const std::string hash = Sha256Hex(token);
+  std::optional<int64_t> touch;
+  auto principal = db_.Run<Principal>(TxMode::kRead, [&](Tx& tx) -> Result<Principal> {
+    auto t = accounts_.FindTokenByHash(tx, hash);
     if (!t || t->revoked_at || (t->expires_at && ParseUtc(*t->expires_at) <= now))
       return MakeError(ErrorKind::kUnauthenticated, "invalid_token", "Mã truy cập (token) không hợp lệ hoặc đã bị thu hồi.",
                        "The API token is invalid, expired or revoked.");
-    if (!t->last_used_at || ParseUtc(*t->last_used_at) + std::chrono::minutes(1) <= now)
-      accounts_.TouchToken(tx, t->id, FormatUtc(now));
+    if (!t->last_used_at || ParseUtc(*t->last_used_at) + std::chrono::minutes(1) <= now) touch = t->id;
     return LoadPrincipal(tx, t->user_id, AuthMethod::kApiToken, t->id);
   });
+  if (touch && principal.ok()) {
+    auto st = db_.Run(TxMode::kWrite, [&](Tx& tx) -> Status {
+      accounts_.TouchToken(tx, *touch, FormatUtc(now));
+      return OkStatus();
+    });
+    if (!st) spdlog::warn("token {} last use not recorded: {}", *touch, st.error().message_en);
+  }
+  return principal;
 }
 
 Status AccountService::ChangePassword(const Caller& caller, const std::string& current, const std::string& next) {

@@ -143,6 +143,10 @@ class SociAccountRepository final : public AccountRepository {
 
   void DeleteSession(Tx& tx, int64_t id) override { tx.session() << sql::kDeleteSession, soci::use(id); }
 
+  void DeleteEndedSessionsOf(Tx& tx, int64_t user_id, const std::string& now, const std::string& idle_since) override {
+    tx.session() << sql::kDeleteEndedSessionsOf, soci::use(user_id), soci::use(now), soci::use(idle_since);
+  }
+
   void DeleteSessionsOf(Tx& tx, int64_t user_id, std::optional<int64_t> except_id) override {
     const int64_t except = except_id.value_or(0);
     tx.session() << sql::kDeleteSessionsOf, soci::use(user_id), soci::use(except);

@@ -133,6 +133,8 @@ class AccountRepository {
   virtual void TouchSession(Tx& tx, int64_t id, const std::string& at) = 0;
   virtual void DeleteSession(Tx& tx, int64_t id) = 0;
   virtual void DeleteSessionsOf(Tx& tx, int64_t user_id, std::optional<int64_t> except_id) = 0;
+  //! The user's sessions that ended (at their end, or idle since `idle_since`).
+  virtual void DeleteEndedSessionsOf(Tx& tx, int64_t user_id, const std::string& now, const std::string& idle_since) = 0;
 
   virtual int64_t InsertToken(Tx& tx, const TokenRecord& token) = 0;
   virtual std::optional<TokenRecord> FindToken(Tx& tx, int64_t id) = 0;

@@ -112,6 +112,34 @@ TEST_F(Accounts, SessionsExpireWhenIdleAndAtTheirEnd) {
       << "a session ends after 12 hours however busy";
 }
 
+// Checking a session only reads: a signed-in request is answered while another connection holds the write lock
+// (SQLite has one writer at a time; every signed-in request used to queue for that lock and, behind a slow write,
+// failed with "database busy"). Moving the idle clock is housekeeping that may wait for a later request.
+TEST_F(Accounts, ASignedInRequestDoesNotWaitForTheWriteLock) {
+  auto login = Login("officer", "mat-khau-rat-dai");
+  ASSERT_TRUE(login.ok());
+  clock_.Advance(std::chrono::minutes(5));  // the idle clock is due to move
+  test_db_.config.busy_timeout = std::chrono::milliseconds(200);
+  auto mine = test_db_.Open();
+  Services svc(*mine, clock_);
+  auto holder = test_db_.Open();
+  auto held = holder->Run(TxMode::kWrite, [&](Tx& tx) -> Status {
+    auto read = svc.accounts.AuthenticateSession(login->session_token, false, "");
+    EXPECT_TRUE(read.ok()) << read.error().code;
+    if (read.ok()) EXPECT_EQ(read->user_id, officer_id_);
+    auto write = svc.accounts.AuthenticateSession(login->session_token, true, login->csrf_token);
+    EXPECT_TRUE(write.ok()) << write.error().code;
+    return OkStatus();
+  });
+  ASSERT_TRUE(held.ok());
+  // Once the lock is free, the session is still good and its idle clock moves.
+  clock_.Advance(std::chrono::minutes(100));
+  EXPECT_TRUE(svc.accounts.AuthenticateSession(login->session_token, false, "").ok());
+  clock_.Advance(std::chrono::minutes(100));
+  EXPECT_TRUE(svc.accounts.AuthenticateSession(login->session_token, false, "").ok())
+      << "the previous request moved the idle clock";
+}
+
 TEST_F(Accounts, ChangingThePasswordEndsOtherSessions) {
   auto a = Login("officer", "mat-khau-rat-dai");
   auto b = Login("officer", "mat-khau-rat-dai");

@@ -83,6 +83,9 @@ FROM sessions WHERE token_hash = :token_hash)~";
 
 inline constexpr std::string_view kTouchSession = R"~(UPDATE sessions SET last_seen_at = :at WHERE id = :id)~";
 inline constexpr std::string_view kDeleteSession = R"~(DELETE FROM sessions WHERE id = :id)~";
+// Times are stored as FormatUtc text (fixed width, UTC), so they compare as strings on both databases.
+inline constexpr std::string_view kDeleteEndedSessionsOf = R"~(
+DELETE FROM sessions WHERE user_id = :user_id AND (expires_at <= :now OR last_seen_at <= :idle_since))~";
 inline constexpr std::string_view kDeleteSessionsOf = R"~(
 DELETE FROM sessions WHERE user_id = :user_id AND id <> :except_id)~";
 
