@@ -11,7 +11,7 @@ packages=(
   libsoci-dev libsqlite3-dev sqlite3 libpq-dev postgresql-15 postgresql-contrib
   libsodium-dev libicu-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   libcairo2-dev libpango1.0-dev fonts-liberation2 libqrencode-dev libxlsxwriter-dev
-  libvips-dev libmagic-dev libcurl4-openssl-dev
+  libvips-dev libmagic-dev libcurl4-openssl-dev libjemalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium poppler-utils wrk nginx-light
 )

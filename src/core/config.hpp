@@ -16,7 +16,7 @@ namespace danvan {
 struct ServerConfig {
   std::string host = "127.0.0.1";
   uint16_t port = 8080;
-  int io_threads = 1;          //!< threads running socket I/O: one carries a 2-core machine (docs/performance.md)
+  int io_threads = 2;          //!< threads running socket I/O: two keep both cores of a 2-core machine busy (docs/performance.md)
   int workers = 4;             //!< threads running handlers (database work), apart from I/O
   int max_connections = 1024;  //!< connections over this get 503 and are closed
   size_t header_limit = 16 * 1024;

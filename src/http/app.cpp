@@ -11,11 +11,6 @@
 namespace danvan::http {
 namespace {
 
-// frame-src blob: lets the decision editor show its live PDF preview (a blob the page fetched) in an <iframe>.
-constexpr std::string_view kContentSecurityPolicy =
-    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-src 'self' blob:; "
-    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
 std::string Join(const std::vector<std::string>& v) {
   std::string out;
   for (const auto& s : v) {
@@ -99,11 +94,8 @@ Response App::Refuse(Request& request, const Error& error) {
 }
 
 void App::Finish(const Request& request, Response& response) {
-  response.SetHeader("X-Request-Id", request.request_id);
-  response.SetHeader("Content-Security-Policy", std::string(kContentSecurityPolicy));
-  response.SetHeader("X-Content-Type-Options", "nosniff");
-  response.SetHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-  response.SetHeader("X-Frame-Options", "DENY");
+  // X-Request-Id and the security headers are the same on every response: the server writes them with the head
+  // (kFixedHeaders in server.cpp) rather than each response carrying copies.
   const auto took = std::chrono::steady_clock::now() - request.received;
   metrics_.Observe(request.route, request.method.empty() ? "-" : request.method, response.status, took);
   if (access_log_) {

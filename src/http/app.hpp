@@ -1,6 +1,7 @@
 #pragma once
 //! The application as HTTP sees it: routing, static files and the cross-cutting steps every response
-//! takes (request id, security headers, metrics, access log). Independent of the transport.
+//! takes (metrics, access log; the request id and security headers the transport writes, see kSecurityHeaders).
+//! Independent of the transport.
 
 #include "core/error.hpp"
 #include "http/message.hpp"
@@ -8,7 +9,27 @@
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 
+#include <array>
+#include <string_view>
+
 namespace danvan::http {
+
+struct FixedHeader {
+  std::string_view name;
+  std::string_view value;
+};
+
+//! Security headers on every response, whatever produced it. The transport writes them with the head, next to
+//! X-Request-Id, so that no response carries copies of its own. frame-src blob: lets the decision editor show its
+//! live PDF preview (a blob the page fetched) in an <iframe>.
+inline constexpr std::array<FixedHeader, 4> kSecurityHeaders{{
+    {"Content-Security-Policy",
+     "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-src 'self' blob:; "
+     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"},
+    {"X-Content-Type-Options", "nosniff"},
+    {"Referrer-Policy", "strict-origin-when-cross-origin"},
+    {"X-Frame-Options", "DENY"},
+}};
 
 class App {
  public:

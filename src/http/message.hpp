@@ -21,7 +21,7 @@ struct Request {
   std::string remote_address;
   std::string request_id;
   std::map<std::string, std::string> path_params;  //!< filled by the router
-  std::string route = "-";                         //!< the matched route's pattern, for logs and metrics
+  std::string_view route = "-";  //!< the matched route's pattern (owned by the router), for logs and metrics
   std::chrono::steady_clock::time_point received = std::chrono::steady_clock::now();
 
   std::optional<std::string_view> Header(std::string_view lower_name) const;

@@ -20,12 +20,16 @@ std::string Escape(const std::string& s) {
 
 }  // namespace
 
-void Metrics::Observe(const std::string& route, const std::string& method, int status,
-                      std::chrono::nanoseconds took) {
+void Metrics::Observe(std::string_view route, std::string_view method, int status, std::chrono::nanoseconds took) {
   const double seconds = std::chrono::duration<double>(took).count();
   std::lock_guard lock(mu_);
-  ++requests_[{route, method, status}];
-  auto& h = latency_[route];
+  const auto key = std::make_tuple(route, method, status);
+  auto count = requests_.find(key);
+  if (count == requests_.end()) count = requests_.emplace(std::make_tuple(std::string(route), std::string(method), status), 0).first;
+  ++count->second;
+  auto h_it = latency_.find(route);
+  if (h_it == latency_.end()) h_it = latency_.emplace(std::string(route), Histogram{}).first;
+  auto& h = h_it->second;
   for (size_t i = 0; i < kBuckets.size(); ++i)
     if (seconds <= kBuckets[i]) ++h.buckets[i];
   ++h.count;

@@ -7,6 +7,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <tuple>
 
 namespace danvan::http {
@@ -16,7 +17,7 @@ class Metrics {
   //! Extra gauges read when /metrics is served (database pool use, open connections).
   using Gauges = std::function<std::vector<std::pair<std::string, double>>()>;
 
-  void Observe(const std::string& route, const std::string& method, int status, std::chrono::nanoseconds took);
+  void Observe(std::string_view route, std::string_view method, int status, std::chrono::nanoseconds took);
   void SetGauges(Gauges gauges) { gauges_ = std::move(gauges); }
   std::string Render() const;
 
@@ -29,8 +30,9 @@ class Metrics {
     double sum = 0;
   };
   mutable std::mutex mu_;
-  std::map<std::tuple<std::string, std::string, int>, uint64_t> requests_;
-  std::map<std::string, Histogram> latency_;  // by route
+  // std::less<>: looked up by views, so an observation allocates nothing once its key exists.
+  std::map<std::tuple<std::string, std::string, int>, uint64_t, std::less<>> requests_;
+  std::map<std::string, Histogram, std::less<>> latency_;  // by route
   Gauges gauges_;
 };
 

@@ -272,7 +272,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     // serializer allocated for every field and took a tenth of the CPU of a small JSON response.
     auto out = std::make_shared<Outgoing>();
     out->body = std::move(response.body);
-    SerializeHead(response, out->body.size(), keep, out->head);
+    SerializeHead(response, request.request_id, out->body.size(), keep, out->head);
     if (head || !MayHaveBody(response.status)) out->body.clear();  // HEAD: Content-Length stays that of the GET
     stream_.expires_after(server_.config_.idle_timeout);
     const std::array<net::const_buffer, 2> buffers{net::buffer(out->head), net::buffer(out->body)};
@@ -293,13 +293,16 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     for (char c : value) out.push_back((static_cast<unsigned char>(c) < 0x20 && c != '\t') ? ' ' : c);
   }
 
-  static void SerializeHead(const Response& response, size_t content_length, bool keep, std::string& out) {
+  static void SerializeHead(const Response& response, std::string_view request_id, size_t content_length, bool keep,
+                            std::string& out) {
     const auto status = static_cast<bhttp::status>(response.status);
     const auto reason = bhttp::obsolete_reason(status);
-    out.reserve(384);
+    out.reserve(640);
     out.append("HTTP/1.1 ").append(std::to_string(response.status)).append(" ");
     out.append(reason.data(), reason.size()).append("\r\nServer: danvan\r\nContent-Type: ");
     AppendValue(out, response.content_type);
+    out.append("\r\nX-Request-Id: ").append(request_id);  // well-formed: RequestIdFor checked it
+    for (const auto& [name, value] : kSecurityHeaders) out.append("\r\n").append(name).append(": ").append(value);
     for (const auto& [name, value] : response.headers) {
       out.append("\r\n").append(name).append(": ");
       AppendValue(out, value);

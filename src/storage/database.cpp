@@ -88,8 +88,13 @@ void Tx::ExecuteScript(const std::string& sql) {
 Result<std::unique_ptr<Database>> Database::Open(const DatabaseConfig& config) {
   // SQLite's memory statistics take one process-wide mutex on every allocation: workers queue on it
   // (docs/performance.md). Off, once, before SQLite initialises; later calls are refused harmlessly.
+  // Multi-thread mode drops SQLite's per-connection mutexes: a connection is only ever used by the one thread
+  // that holds it from the pool (and the backup's by its own), which is what that mode asks.
   static std::once_flag sqlite_configured;
-  std::call_once(sqlite_configured, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+  std::call_once(sqlite_configured, [] {
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+  });
   std::unique_ptr<Database> db(new Database());
   const std::string& url = config.url;
   db->display_url_ = HidePassword(url);

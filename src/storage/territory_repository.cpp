@@ -73,7 +73,7 @@ class SociTerritoryRepository final : public TerritoryRepository {
 
   std::vector<AdminUnit> FindWithAncestors(Tx& tx, int64_t id) override {
     std::vector<AdminUnit> out;
-    auto rows = tx.Query(sql::kSelectUnitWithAncestors, id);
+    auto rows = tx.Query(sql::kSelectUnitWithAncestors, id, id, id);
     while (const soci::row* r = rows.Next()) out.push_back(UnitFromRow(*r));
     return out;
   }
