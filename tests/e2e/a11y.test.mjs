@@ -41,13 +41,8 @@ test('units page with the 2022 tree open and a unit selected', async () => {
   await logIn(page, env.url)
   await page.goto(`${env.url}/units?as_of=2022-10-13&unit=3`)
   await page.getByTestId('unit-tree').locator('.el-tree-node__content', { hasText: 'Quận Hoàn Kiếm' }).click()
-  // This test checks accessibility; the tree's own behaviour is units.test.mjs's. On a loaded machine a click
-  // that lands while the district's children are still opening can miss the ward, so it is given a second one.
-  const ward = page.getByTestId('unit-tree').locator('.el-tree-node__content', { hasText: 'Phường Lý Thái Tổ' })
-  await ward.click()
-  const successors = page.getByTestId('successors')
-  if (!(await successors.waitFor({ timeout: 7000 }).then(() => true, () => false))) await ward.click()
-  await successors.waitFor()
+  await page.getByTestId('unit-tree').locator('.el-tree-node__content', { hasText: 'Phường Lý Thái Tổ' }).click()
+  await page.getByTestId('successors').waitFor()
   await check('units')
   await page.getByLabel('Tìm đơn vị').fill('hoan kiem')
   await page.getByTestId('search-results').getByRole('button').first().waitFor()
