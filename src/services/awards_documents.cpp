@@ -36,6 +36,19 @@ std::string Inline(const std::string& name) {
   return name;
 }
 
+// The unit a document is issued in and the unit above it (the header names both): one statement.
+struct UnitAndParent {
+  std::optional<AdminUnit> unit;
+  std::optional<AdminUnit> parent;
+};
+UnitAndParent FindUnitAndParent(TerritoryRepository& territory, Tx& tx, int64_t unit_id) {
+  auto chain = territory.FindWithAncestors(tx, unit_id);  // the unit, then its parent, … nearest first
+  UnitAndParent out;
+  if (!chain.empty()) out.unit = std::move(chain[0]);
+  if (chain.size() > 1) out.parent = std::move(chain[1]);
+  return out;
+}
+
 // "Hội đồng …" → "hội đồng …" after a verb; only an ASCII first letter is lowered (Vietnamese capitals are kept).
 std::string LowerFirst(std::string s) {
   if (!s.empty() && static_cast<unsigned char>(s[0]) < 0x80) s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
@@ -186,8 +199,7 @@ Result<std::string> AwardService::DecisionPdf(const Caller& caller, int64_t id) 
     const auto d = DANVAN_TRY(VisibleDecision(tx, caller, id));
     const auto issuer = awards_.FindIssuer(tx, d.issuer_id);
     if (!issuer) return DecisionNotFound();
-    const auto unit = repos_.territory->Find(tx, issuer->unit_id);
-    const auto parent = unit && unit->parent_id ? repos_.territory->Find(tx, *unit->parent_id) : std::nullopt;
+    const auto parent = FindUnitAndParent(*repos_.territory, tx, issuer->unit_id).parent;
     document = DecisionDocumentOf(d, *issuer, parent, d.symbol);
     return OkStatus();
   }));
@@ -199,8 +211,7 @@ Result<std::string> AwardService::PreviewDecisionPdf(const Caller& caller, const
   doc::DecisionDocument document;
   DANVAN_TRY(db_.Run(TxMode::kRead, [&](Tx& tx) -> Status {
     const auto draft = DANVAN_TRY(DraftDecision(tx, caller, in, decided_on, FormatUtc(clock_.Now())));
-    const auto unit = repos_.territory->Find(tx, draft.issuer.unit_id);
-    const auto parent = unit && unit->parent_id ? repos_.territory->Find(tx, *unit->parent_id) : std::nullopt;
+    const auto parent = FindUnitAndParent(*repos_.territory, tx, draft.issuer.unit_id).parent;
     document = DecisionDocumentOf(draft.decision, draft.issuer, parent, BlankNumber(draft.issuer));
     return OkStatus();
   }));
@@ -304,7 +315,6 @@ Result<std::string> AwardService::DossierPdf(const Caller& caller, int64_t propo
     if (!issuer) return ProposalNotFound();
     const auto unit = repos_.territory->Find(tx, p.unit_id);
     const std::string unit_name = unit ? unit->name : "";
-    const auto parent = unit && unit->parent_id ? repos_.territory->Find(tx, *unit->parent_id) : std::nullopt;
 
     // The proposer: the council whose ballot backs the proposal, else the unit's emulation council.
     std::string council = "Hội đồng Thi đua – Khen thưởng " + Inline(unit_name);
@@ -415,8 +425,7 @@ Result<std::string> AwardService::ProgramPdf(int64_t event_id) {
   DANVAN_TRY(db_.Run(TxMode::kRead, [&](Tx& tx) -> Status {
     const auto e = awards_.FindEvent(tx, event_id);
     if (!e) return EventNotFound();
-    const auto unit = repos_.territory->Find(tx, e->unit_id);
-    const auto parent = unit && unit->parent_id ? repos_.territory->Find(tx, *unit->parent_id) : std::nullopt;
+    const auto [unit, parent] = FindUnitAndParent(*repos_.territory, tx, e->unit_id);
     program.issuer = {parent ? parent->name : "", unit ? unit->name : ""};
     program.place = unit ? Inline(unit->name) : "";
     for (const auto& prefix : {"phường ", "xã ", "thị trấn "})

@@ -335,6 +335,10 @@ TEST_F(AwardDocuments, TheCeremonysProgramListsItsSegmentsInOrder) {
   const auto& first_award = *std::find_if(event.segments.begin(), event.segments.end(),
                                           [](const Segment& s) { return s.kind == SegmentKind::kAward; });
   ASSERT_EQ(first_award.recipients.size(), 13u);
+  // The header names the ward under its district; the date line names the ward without its kind.
+  EXPECT_TRUE(InOrder(file.Text(1, 1), {"QUẬN HOÀN KIẾM", "PHƯỜNG LÝ THÁI TỔ", "Lý Thái Tổ, ngày 13 tháng 10 năm 2022"}))
+      << file.Text(1, 1);
+  EXPECT_EQ(file.Text().find("phường Lý Thái Tổ, ngày"), std::string::npos);
   EXPECT_TRUE(InOrder(file.Text(), {
       "CHƯƠNG TRÌNH", "Ngày hội \"Dân vận khéo\" phường Lý Thái Tổ năm 2022", "Thời gian: 08:00 – 11:00, ngày 13 tháng 10 năm 2022",
       "Địa điểm:",
