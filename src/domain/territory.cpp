@@ -37,6 +37,29 @@ bool KindFitsLevel(std::string_view kind, UnitLevel level) {
   return false;
 }
 
+UnitName ReadUnitName(std::string_view name) {
+  static constexpr std::array<UnitKindWord, 8> kWords = {{
+      {"Phường", "phường", UnitLevel::kCommune},
+      {"Xã", "xã", UnitLevel::kCommune},
+      {"Thị trấn", "thị trấn", UnitLevel::kCommune},
+      {"Quận", "quận", UnitLevel::kDistrict},
+      {"Huyện", "huyện", UnitLevel::kDistrict},
+      {"Thị xã", "thị xã", UnitLevel::kDistrict},
+      {"Thành phố", "thành phố", UnitLevel::kProvince},
+      {"Tỉnh", "tỉnh", UnitLevel::kProvince},
+  }};
+  for (const auto& k : kWords)
+    for (std::string_view word : {k.word, k.in_sentence})
+      if (name.size() > word.size() && name.starts_with(word) && name[word.size()] == ' ')
+        return UnitName{k, name.substr(word.size() + 1)};
+  return UnitName{std::nullopt, name};
+}
+
+std::string UnitName::InSentence() const {
+  if (!kind) return std::string(proper);
+  return std::string(kind->in_sentence) + " " + std::string(proper);
+}
+
 std::string_view ToString(Share share) { return share == Share::kWhole ? "whole" : "part"; }
 
 std::optional<Share> ParseShare(std::string_view s) {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace danvan {
@@ -21,6 +22,25 @@ std::optional<UnitLevel> ParseUnitLevel(std::string_view s);
 //! Kinds of unit within a level, as reference data in code: the list is fixed by law.
 //! province: thanh_pho, tinh; district: quan, huyen, thi_xa, thanh_pho_thuoc_tinh; commune: phuong, xa, thi_tran, dac_khu.
 bool KindFitsLevel(std::string_view kind, UnitLevel level);
+
+//! The word a unit's name starts with to say its kind: "Phường" in "Phường Lý Thái Tổ".
+struct UnitKindWord {
+  std::string_view word;         //!< "Phường": at the start of a name or a title
+  std::string_view in_sentence;  //!< "phường": inside a sentence ("Đảng ủy phường Lý Thái Tổ")
+  UnitLevel level;               //!< the level of the units it names ("Thành phố": the province; a city in a province is a district)
+};
+
+//! A unit's name split into its kind word and its proper name: "Phường Lý Thái Tổ" → "Phường" and "Lý Thái Tổ".
+//! `proper` views into the name given, which must outlive it.
+struct UnitName {
+  std::optional<UnitKindWord> kind;  //!< absent when the name starts with no kind word ("Tổ dân phố số 1")
+  std::string_view proper;           //!< the whole name when there is no kind word
+  //! "phường Lý Thái Tổ": the name inside a sentence; a name without a kind word as it is.
+  std::string InSentence() const;
+};
+
+//! A kind word counts when it is followed by a space, written with a capital or not ("Phường …", "phường …").
+UnitName ReadUnitName(std::string_view name);
 
 struct AdminUnit {
   int64_t id = 0;

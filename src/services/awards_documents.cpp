@@ -5,6 +5,7 @@
 #include "documents/pdf/decision.hpp"
 #include "documents/pdf/dossier.hpp"
 #include "documents/pdf/program.hpp"
+#include "domain/territory.hpp"
 #include "services/awards.hpp"
 #include "services/movement.hpp"
 
@@ -21,19 +22,6 @@ namespace doc = documents;
 
 doc::DocumentSystem SystemOf(const Issuer& issuer) {
   return issuer.format == DocumentFormat::kParty ? doc::DocumentSystem::kParty : doc::DocumentSystem::kState;
-}
-
-bool StartsWith(const std::string& s, std::string_view prefix) { return s.rfind(prefix, 0) == 0; }
-
-// "Phường Lý Thái Tổ" → "phường Lý Thái Tổ": a unit's name inside a sentence.
-std::string Inline(const std::string& name) {
-  for (std::string_view kind : {"Phường ", "Xã ", "Thị trấn ", "Quận ", "Huyện ", "Thị xã ", "Thành phố ", "Tỉnh "})
-    if (StartsWith(name, kind)) {
-      std::string lower(kind);
-      lower[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(lower[0])));
-      return lower + name.substr(kind.size());
-    }
-  return name;
 }
 
 // The unit a document is issued in and the unit above it (the header names both): one statement.
@@ -61,8 +49,9 @@ doc::Issuer HeaderOf(const Issuer& issuer, const std::optional<AdminUnit>& paren
   doc::Issuer out;
   out.name = issuer.name;
   constexpr std::string_view kCommittee = "Ủy ban nhân dân ";
-  if (StartsWith(issuer.name, kCommittee)) out.name = "Ủy ban nhân dân\n" + issuer.name.substr(kCommittee.size());
-  if (issuer.format == DocumentFormat::kParty && parent) out.superior = "Đảng bộ " + Inline(parent->name);
+  if (issuer.name.starts_with(kCommittee)) out.name = "Ủy ban nhân dân\n" + issuer.name.substr(kCommittee.size());
+  if (issuer.format == DocumentFormat::kParty && parent)
+    out.superior = "Đảng bộ " + ReadUnitName(parent->name).InSentence();
   return out;
 }
 
@@ -83,13 +72,13 @@ doc::Signer SignerOf(const Decision& d, const Issuer& issuer) {
   doc::Signer s{"", d.signer_title, d.signer_name};
   std::string body = issuer.name;
   for (std::string_view collective : {"Ủy ban nhân dân", "Đảng ủy", "Ban Thường trực", "Ban Thường vụ"})
-    if (StartsWith(issuer.name, collective)) body = std::string(collective);
+    if (issuer.name.starts_with(collective)) body = std::string(collective);
   if (issuer.kind == IssuerKind::kFatherlandFront) body = "Ban Thường trực";
   if (d.signer_capacity == "TM.") {
     s.capacity = (issuer.format == DocumentFormat::kParty ? "T/M " : "TM. ") + body;
   } else if (d.signer_capacity == "KT.") {
     std::string head = d.signer_title;
-    if (StartsWith(head, "Phó ")) head = head.substr(std::string_view("Phó ").size());
+    if (head.starts_with("Phó ")) head = head.substr(std::string_view("Phó ").size());
     s.capacity = "KT. " + head;
   } else if (!d.signer_capacity.empty()) {
     s.capacity = d.signer_capacity + " " + body;
@@ -127,7 +116,7 @@ std::string Beneficiaries(int collectives, int individuals) {
 // "Về việc công nhận …" → "Công nhận …": the summary as the object of Điều 1.
 std::string Object(const std::string& summary) {
   constexpr std::string_view kAbout = "Về việc ";
-  std::string s = StartsWith(summary, kAbout) ? summary.substr(kAbout.size()) : summary;
+  std::string s = summary.starts_with(kAbout) ? summary.substr(kAbout.size()) : summary;
   if (!s.empty() && static_cast<unsigned char>(s[0]) < 0x80) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
   return s;
 }
@@ -186,8 +175,8 @@ std::string BlankNumber(const Issuer& issuer) {
 
 // "Giấy khen" for a giấy khen; "Giấy công nhận" for a recognition of a model or an exemplar.
 std::string AwardTitle(const std::string& type_name) {
-  if (StartsWith(type_name, "Công nhận")) return "Giấy công nhận";
-  if (StartsWith(type_name, "Giấy khen")) return "Giấy khen";
+  if (type_name.starts_with("Công nhận")) return "Giấy công nhận";
+  if (type_name.starts_with("Giấy khen")) return "Giấy khen";
   return type_name;
 }
 
@@ -317,7 +306,7 @@ Result<std::string> AwardService::DossierPdf(const Caller& caller, int64_t propo
     const std::string unit_name = unit ? unit->name : "";
 
     // The proposer: the council whose ballot backs the proposal, else the unit's emulation council.
-    std::string council = "Hội đồng Thi đua – Khen thưởng " + Inline(unit_name);
+    std::string council = "Hội đồng Thi đua – Khen thưởng " + ReadUnitName(unit_name).InSentence();
     std::string chair;
     std::optional<Date> voted_on;
     if (p.council_session_id)
@@ -345,8 +334,9 @@ Result<std::string> AwardService::DossierPdf(const Caller& caller, int64_t propo
       for (const auto& f : repos_.movement->Fields(tx)) fields[f.code] = f.name_vi;
 
     const auto system = SystemOf(*issuer);
-    const doc::Issuer header{(system == doc::DocumentSystem::kParty ? "Đảng ủy " : "Ủy ban nhân dân ") + Inline(unit_name),
-                             council};
+    const doc::Issuer header{
+        (system == doc::DocumentSystem::kParty ? "Đảng ủy " : "Ủy ban nhân dân ") + ReadUnitName(unit_name).InSentence(),
+        council};
     const Date date = VietnamDate(p.created_at);
     const std::string place = issuer->place;
     const doc::Signer signer{"TM. Hội đồng", "Chủ tịch Hội đồng", chair};
@@ -427,9 +417,11 @@ Result<std::string> AwardService::ProgramPdf(int64_t event_id) {
     if (!e) return EventNotFound();
     const auto [unit, parent] = FindUnitAndParent(*repos_.territory, tx, e->unit_id);
     program.issuer = {parent ? parent->name : "", unit ? unit->name : ""};
-    program.place = unit ? Inline(unit->name) : "";
-    for (const auto& prefix : {"phường ", "xã ", "thị trấn "})
-      if (StartsWith(program.place, prefix)) program.place = program.place.substr(std::string_view(prefix).size());
+    if (unit) {
+      // The date line names a commune without its kind ("Lý Thái Tổ, ngày …"), a larger unit as in a sentence.
+      const UnitName name = ReadUnitName(unit->name);
+      program.place = name.kind && name.kind->level == UnitLevel::kCommune ? std::string(name.proper) : name.InSentence();
+    }
     program.date = e->held_on;
     program.title = e->title;
     program.time = VietnamClock(e->starts_at) + " – " + VietnamClock(e->ends_at);
