@@ -38,10 +38,11 @@ bool KindFitsLevel(std::string_view kind, UnitLevel level) {
 }
 
 UnitName ReadUnitName(std::string_view name) {
-  static constexpr std::array<UnitKindWord, 8> kWords = {{
+  static constexpr std::array<UnitKindWord, 9> kWords = {{
       {"Phường", "phường", UnitLevel::kCommune},
       {"Xã", "xã", UnitLevel::kCommune},
       {"Thị trấn", "thị trấn", UnitLevel::kCommune},
+      {"Đặc khu", "đặc khu", UnitLevel::kCommune},  // since 2025 (kind dac_khu), e.g. Đặc khu Phú Quốc
       {"Quận", "quận", UnitLevel::kDistrict},
       {"Huyện", "huyện", UnitLevel::kDistrict},
       {"Thị xã", "thị xã", UnitLevel::kDistrict},

@@ -60,6 +60,9 @@ TEST(UnitName, SplitsTheKindWordFromTheProperName) {
   EXPECT_EQ(ward.kind->level, UnitLevel::kCommune);
   EXPECT_EQ(ward.proper, "Lý Thái Tổ");
   EXPECT_EQ(ReadUnitName("Thị trấn Đông Anh").proper, "Đông Anh") << "a kind of two words";
+  EXPECT_EQ(ReadUnitName("Đặc khu Phú Quốc").proper, "Phú Quốc") << "the special zones of 2025";
+  EXPECT_EQ(LevelOfKindWord("Đặc khu Phú Quốc"), UnitLevel::kCommune);
+  EXPECT_EQ(ReadUnitName("Đặc khu Phú Quốc").InSentence(), "đặc khu Phú Quốc");
   EXPECT_EQ(LevelOfKindWord("Thị xã Sơn Tây"), UnitLevel::kDistrict) << "not the commune word \"Xã\"";
   EXPECT_EQ(LevelOfKindWord("Xã Bát Tràng"), UnitLevel::kCommune);
   EXPECT_EQ(LevelOfKindWord("Quận Hoàn Kiếm"), UnitLevel::kDistrict);
