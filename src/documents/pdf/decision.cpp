@@ -11,19 +11,6 @@ using namespace pdf;
 
 namespace {
 
-std::vector<std::string> Paragraphs(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  for (;;) {
-    const size_t end = text.find('\n', start);
-    std::string p = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    if (!p.empty()) out.push_back(std::move(p));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return out;
-}
-
 void DrawAnnex(Canvas& canvas, const DocumentFormat& format, const DecisionDocument& d, const Annex& annex) {
   canvas.NewPage();
   const auto& sz = format.sizes;

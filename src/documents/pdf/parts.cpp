@@ -127,6 +127,19 @@ void DrawTitle(Canvas& canvas, const DocumentFormat& format, const std::string& 
   canvas.set_y(y + 10);
 }
 
+std::vector<std::string> Paragraphs(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (;;) {
+    const size_t end = text.find('\n', start);
+    std::string p = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (!p.empty()) out.push_back(std::move(p));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
 std::string Punctuate(const std::string& item, bool last) {
   std::string s = item;
   while (!s.empty() && (s.back() == ' ' || s.back() == ';' || s.back() == '.' || s.back() == ',')) s.pop_back();

@@ -29,6 +29,9 @@ void DrawTitle(Canvas& canvas, const DocumentFormat& format, const std::string& 
 // Items joined the way lists end in Vietnamese documents: each but the last with ";", the last with ".".
 std::string Punctuate(const std::string& item, bool last);
 
+//! The paragraphs of a text typed one per line; empty lines are dropped.
+std::vector<std::string> Paragraphs(const std::string& text);
+
 // One column of the signature area: capacity, title (caps, bold), room to sign, name.
 struct SignatureColumn {
   std::vector<std::string> heading;  // plain text, upper-cased here
