@@ -516,7 +516,8 @@ int main(int argc, char** argv) {
       "A FILE is checked against the published keys (the database's, or --jwks), then its certificate's status in the "
       "database when there is one; a PUBLIC_ID is looked up in the database.\nExit status: 0 genuine, 3 invalid (a "
       "changed byte, not a credential, or not signed by a published key), 4 revoked, 5 unknown to the database, "
-      "1 error (unreadable file, database unavailable), 2 usage.\n\n" + settings_help);
+      "1 error (unreadable file, database unavailable), 2 usage.\nAn id that begins with '-' (possible for ids issued before "
+      "28/11/2026) goes after --: danvan verify --db URL -- -AbC...\n\n" + settings_help);
   verify_certificate->add_option("FILE|PUBLIC_ID", verify_target, "a .jwt credential file, or a certificate's public id")
       ->required();
   verify_certificate->add_option("--jwks", jwks_file,

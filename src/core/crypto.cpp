@@ -67,6 +67,13 @@ std::optional<std::string> FromBase64Url(std::string_view text) {
 
 std::string RandomToken(size_t bytes) { return Base64Url(RandomBytes(bytes)); }
 
+std::string RandomPublicId(size_t bytes) {
+  for (;;) {
+    std::string id = RandomToken(bytes);
+    if (!id.empty() && id.front() != '-' && id.front() != '_') return id;
+  }
+}
+
 std::string HashPassword(std::string_view password) {
   EnsureCrypto();
   char out[crypto_pwhash_STRBYTES];

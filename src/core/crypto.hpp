@@ -29,6 +29,10 @@ std::optional<std::string> FromBase64Url(std::string_view text);
 //! A random, URL-safe token carrying `bytes` bytes of entropy.
 std::string RandomToken(size_t bytes = 32);
 
+//! A RandomToken that begins with a letter or a digit: an id people type, paste into a command line or read out.
+//! A leading '-' would be taken for an option (`danvan verify -AbC…`); the first character is drawn again instead.
+std::string RandomPublicId(size_t bytes = 12);
+
 //! An argon2id hash string (libsodium's crypto_pwhash_str, interactive limits), salt included.
 std::string HashPassword(std::string_view password);
 

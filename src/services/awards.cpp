@@ -549,7 +549,7 @@ Result<Decision> AwardService::IssueDecision(const Caller& caller, const Decisio
     const auto sign = CertificateSigner(tx, d, *issuer);
     for (auto& b : d.beneficiaries) {
       Certificate c;
-      c.public_id = RandomToken(12);
+      c.public_id = RandomPublicId(12);
       c.decision_id = d.id;
       c.beneficiary_id = b.id;
       c.issued_at = now;

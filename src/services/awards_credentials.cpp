@@ -82,7 +82,7 @@ Result<SignedCredential> AwardService::Credential(const Caller& caller, int64_t 
 }
 
 Result<PublicVerification> AwardService::VerifyPublicId(const std::string& public_id) {
-  // Public ids are RandomToken(12): 16 base64url characters. Anything else was never issued.
+  // Public ids are RandomPublicId(12): 16 base64url characters. Anything else was never issued.
   if (public_id.empty() || public_id.size() > 64 || !FromBase64Url(public_id)) return CertificateUnknown();
   return db_.Run<PublicVerification>(TxMode::kRead, [&](Tx& tx) -> Result<PublicVerification> {
     auto row = awards_.FindCertificateByPublicId(tx, public_id);

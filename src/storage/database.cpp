@@ -152,11 +152,13 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseConfig& config) {
       s.set_logger(new CountingLogger(db->statements_));
       db->caches_.push_back(std::make_unique<StatementCache>(s, db->dialect_));
       if (db->dialect_ == Dialect::kSqlite) {
+        // The busy timeout first: switching to (or confirming) WAL reads the database and can meet a lock held by
+        // another process (a server beside a command), which must be waited for, not failed at once.
+        s << "PRAGMA busy_timeout = " + std::to_string(config.busy_timeout.count());
         // WAL lets readers run beside the writer; FULL makes an acknowledged commit survive power loss.
         s << "PRAGMA journal_mode = WAL";
         s << "PRAGMA synchronous = FULL";
         s << "PRAGMA foreign_keys = ON";
-        s << "PRAGMA busy_timeout = " + std::to_string(config.busy_timeout.count());
         // Negative: a size in KiB. The pages of a hot read stay; the rest is in the OS's file cache anyway.
         s << "PRAGMA cache_size = -" + std::to_string(config.sqlite_cache_kib);
       } else {
