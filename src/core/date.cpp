@@ -39,7 +39,22 @@ Date Date::TodayInVietnam(TimePoint now) {
   return Date(std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(now + std::chrono::hours(7))});
 }
 
-std::string Date::Iso() const { return fmt::format("{:04d}-{:02d}-{:02d}", year(), month(), day()); }
+// By hand: every unit, person and event in a JSON answer carries dates, and fmt's parsing of the format string
+// cost more than the rest of the conversion. Years outside 0–9999 (never parsed) still go through fmt.
+std::string Date::Iso() const {
+  const int y = year(), m = static_cast<int>(month()), d = static_cast<int>(day());
+  if (y < 0 || y > 9999) return fmt::format("{:04d}-{:02d}-{:02d}", y, m, d);
+  std::string out(10, '-');
+  out[0] = static_cast<char>('0' + y / 1000);
+  out[1] = static_cast<char>('0' + y / 100 % 10);
+  out[2] = static_cast<char>('0' + y / 10 % 10);
+  out[3] = static_cast<char>('0' + y % 10);
+  out[5] = static_cast<char>('0' + m / 10);
+  out[6] = static_cast<char>('0' + m % 10);
+  out[8] = static_cast<char>('0' + d / 10);
+  out[9] = static_cast<char>('0' + d % 10);
+  return out;
+}
 
 std::string Date::Vietnamese() const { return fmt::format("{:02d}/{:02d}/{:04d}", day(), month(), year()); }
 

@@ -65,7 +65,7 @@ Result<boost::json::object> ParseJsonObject(const Request& request) {
   return std::move(v.as_object());
 }
 
-Response JsonResponse(int status, const boost::json::value& body) {
+Response JsonResponse(int status, boost::json::value body) {
   Response r;
   r.status = status;
   r.body = boost::json::serialize(body);

@@ -49,7 +49,9 @@ void Router::Add(std::string method, std::string pattern, Handler handler, size_
   });
   const size_t length = route.segments.size();
   if (by_length_.size() <= length) by_length_.resize(length + 1);
-  by_length_[length].push_back(routes_.size());
+  const auto& key = route.segments[KeySegment(length)];
+  auto& bucket = by_length_[length];
+  (key.parameter ? bucket.any_key : bucket.by_key[key.text]).push_back(routes_.size());
   routes_.push_back(std::move(route));
 }
 
@@ -63,7 +65,22 @@ std::variant<RouteMatch, PathNotFound, MethodNotAllowed> Router::Match(std::stri
   // Only routes with as many segments as the path can match it.
   const size_t length = static_cast<size_t>(std::count(path.begin(), path.end(), '/'));
   if (length >= by_length_.size()) return PathNotFound{};
-  for (const size_t index : by_length_[length]) {
+  // Only those whose key segment is this path's literal, or a parameter: two short lists, merged in the order the
+  // routes were added, so that the first of two equally good routes still wins.
+  const Bucket& bucket = by_length_[length];
+  std::string_view key;
+  size_t at = 0;
+  ForEachSegment(path, [&](std::string_view segment) {
+    if (at++ < KeySegment(length)) return true;
+    key = segment;
+    return false;
+  });
+  static const std::vector<size_t> kNone;
+  const auto literal = bucket.by_key.find(key);
+  const auto& named = literal == bucket.by_key.end() ? kNone : literal->second;
+  auto a = named.begin(), b = bucket.any_key.begin();
+  while (a != named.end() || b != bucket.any_key.end()) {
+    const size_t index = (b == bucket.any_key.end() || (a != named.end() && *a < *b)) ? *a++ : *b++;
     const Route& r = routes_[index];
     if (!Matches(r, path, nullptr)) continue;
     const size_t n = r.parameters;

@@ -5,7 +5,9 @@
 #include "core/error.hpp"
 #include "http/message.hpp"
 
+#include <algorithm>
 #include <functional>
+#include <map>
 #include <string>
 #include <variant>
 #include <vector>
@@ -45,8 +47,17 @@ class Router {
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
+  //! The routes of one number of path segments, by the literal of their key segment (the third, the resource
+  //! of /api/v1/<resource>/…; the last for shorter paths), and those with a parameter there. Indexes into
+  //! routes_, in the order the routes were added.
+  struct Bucket {
+    std::map<std::string, std::vector<size_t>, std::less<>> by_key;
+    std::vector<size_t> any_key;
+  };
+  static size_t KeySegment(size_t length) { return std::min<size_t>(2, length - 1); }
+
   std::vector<Route> routes_;
-  std::vector<std::vector<size_t>> by_length_;  //!< indexes into routes_, by number of path segments
+  std::vector<Bucket> by_length_;  //!< by number of path segments
 };
 
 }  // namespace danvan::http

@@ -5,6 +5,9 @@
 #include "storage/sql/territory_sql.hpp"
 #include "storage/tx.hpp"
 
+#include <array>
+#include <optional>
+
 namespace danvan {
 namespace {
 
@@ -72,9 +75,16 @@ class SociTerritoryRepository final : public TerritoryRepository {
   }
 
   std::vector<AdminUnit> FindWithAncestors(Tx& tx, int64_t id) override {
-    std::vector<AdminUnit> out;
+    // At most three rows, by depth (column 10): the unit, its parent, its grandparent.
+    std::array<std::optional<AdminUnit>, 3> by_depth;
     auto rows = tx.Query(sql::kSelectUnitWithAncestors, id, id, id);
-    while (const soci::row* r = rows.Next()) out.push_back(UnitFromRow(*r));
+    while (const soci::row* r = rows.Next()) {
+      const auto depth = RowInt(*r, 10);
+      if (depth >= 0 && depth < 3) by_depth[static_cast<size_t>(depth)] = UnitFromRow(*r);
+    }
+    std::vector<AdminUnit> out;
+    for (auto& u : by_depth)
+      if (u) out.push_back(std::move(*u));
     return out;
   }
 

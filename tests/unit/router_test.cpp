@@ -53,6 +53,44 @@ TEST(Router, HeadIsServedByGet) {
   EXPECT_TRUE(std::holds_alternative<RouteMatch>(router.Match("HEAD", "/healthz")));
 }
 
+// Routes are looked up by their third segment (the resource); one with a parameter there is a candidate for
+// every path of its length, and the order of adding still decides between two equally good routes.
+TEST(Router, AParameterInTheKeySegmentIsTriedBesideTheLiterals) {
+  Router router;
+  router.Add("GET", "/public/{slug}/page", Named("page"));
+  router.Add("GET", "/public/{slug}/{part}", Named("part"));
+  router.Add("PUT", "/public/models/{part}", Named("put"));
+  router.Add("GET", "/public/{kind}/page", Named("second page"));  // as good as the first: never chosen
+
+  const auto page = router.Match("GET", "/public/models/page");
+  ASSERT_TRUE(std::holds_alternative<RouteMatch>(page));
+  EXPECT_EQ(std::get<RouteMatch>(page).route->pattern, "/public/{slug}/page");
+  EXPECT_EQ(std::get<RouteMatch>(page).params.at("slug"), "models");
+
+  const auto part = router.Match("GET", "/public/models/photo");
+  ASSERT_TRUE(std::holds_alternative<RouteMatch>(part));
+  EXPECT_EQ(std::get<RouteMatch>(part).route->pattern, "/public/{slug}/{part}");
+
+  const auto put = router.Match("PUT", "/public/models/photo");
+  ASSERT_TRUE(std::holds_alternative<RouteMatch>(put));
+  EXPECT_EQ(std::get<RouteMatch>(put).route->pattern, "/public/models/{part}");
+
+  const auto other = router.Match("PUT", "/public/events/photo");
+  ASSERT_TRUE(std::holds_alternative<MethodNotAllowed>(other));
+  EXPECT_EQ(std::get<MethodNotAllowed>(other).allow, (std::vector<std::string>{"GET", "HEAD"}));
+}
+
+TEST(Router, ShortPathsAreKeyedByTheirLastSegment) {
+  Router router;
+  router.Add("GET", "/", Named("root"));
+  router.Add("GET", "/healthz", Named("h"));
+  router.Add("GET", "/{page}", Named("page"));
+  EXPECT_EQ(std::get<RouteMatch>(router.Match("GET", "/")).route->pattern, "/");
+  EXPECT_EQ(std::get<RouteMatch>(router.Match("GET", "/healthz")).route->pattern, "/healthz");
+  EXPECT_EQ(std::get<RouteMatch>(router.Match("GET", "/about")).route->pattern, "/{page}");
+  EXPECT_TRUE(std::holds_alternative<PathNotFound>(router.Match("GET", "/a/b")));
+}
+
 TEST(RequestId, AcceptsWellFormedClientIdsOnly) {
   EXPECT_EQ(RequestIdFor("abc-123_X.y:z"), "abc-123_X.y:z");
   EXPECT_NE(RequestIdFor("has space"), "has space");

@@ -1,8 +1,12 @@
 #include "core/crypto.hpp"
+#include "core/date.hpp"
 #include "core/text.hpp"
 #include "core/time.hpp"
 
 #include <gtest/gtest.h>
+
+#include <tuple>
+#include <vector>
 
 namespace danvan {
 namespace {
@@ -42,6 +46,20 @@ TEST(Crypto, PublicIdsNeverBeginWithADashOrAnUnderscore) {
     ASSERT_NE(id.front(), '-') << id;
     ASSERT_NE(id.front(), '_') << id;
     ASSERT_TRUE(FromBase64Url(id)) << id;
+  }
+}
+
+TEST(Date, IsoAndVietnameseSpellingsArePadded) {
+  for (const auto& [text, iso, vi] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"13/10/2022", "2022-10-13", "13/10/2022"},
+           {"05/01/1900", "1900-01-05", "05/01/1900"},
+           {"31/12/2200", "2200-12-31", "31/12/2200"},
+           {"2025-07-01", "2025-07-01", "01/07/2025"}}) {
+    const auto d = Date::Parse(text, "d");
+    ASSERT_TRUE(d.ok()) << text;
+    EXPECT_EQ(d->Iso(), iso);
+    EXPECT_EQ(d->Vietnamese(), vi);
+    EXPECT_EQ(Date::Parse(d->Iso(), "d")->Iso(), iso) << "the ISO spelling reads back";
   }
 }
 

@@ -93,7 +93,7 @@ void AddAccountRoutes(Router& router, Services& services) {
   router.Add("GET", "/api/v1/me", Authed(services, [](Request&, const Caller& c) -> Result<Response> {
     auto o = PrincipalJson(c.principal);
     o["csrf_token"] = c.principal.csrf_token;
-    Response r = JsonResponse(200, o);
+    Response r = JsonResponse(200, std::move(o));
     r.SetHeader("Cache-Control", "no-store");
     return r;
   }));
@@ -125,7 +125,7 @@ void AddAccountRoutes(Router& router, Services& services) {
     auto created = DANVAN_TRY(services.accounts.CreateUser(c, std::move(u)));
     auto o = UserJson(created.view.user, created.view.grants);
     if (!created.generated_password.empty()) o["generated_password"] = created.generated_password;
-    return JsonResponse(201, o);
+    return JsonResponse(201, std::move(o));
   }));
   router.Add("GET", "/api/v1/users/{id}", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
@@ -150,7 +150,7 @@ void AddAccountRoutes(Router& router, Services& services) {
     auto issued = DANVAN_TRY(services.accounts.IssueToken(c, user_id, name, expires));
     auto o = TokenJson(issued.record);
     o["token"] = issued.token;
-    Response r = JsonResponse(201, o);
+    Response r = JsonResponse(201, std::move(o));
     r.SetHeader("Cache-Control", "no-store");
     return r;
   }));

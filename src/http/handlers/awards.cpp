@@ -62,7 +62,7 @@ Result<std::optional<int>> QueryYear(const Request& req) {
   return std::optional<int>(d->year());
 }
 
-Response Created(const json::object& body) { return JsonResponse(201, body); }
+Response Created(json::object body) { return JsonResponse(201, std::move(body)); }
 
 json::object AwardTypeJson(const AwardType& t) {
   return {{"id", t.id}, {"code", t.code}, {"name", t.name}, {"issuer_kind", ToString(t.issuer_kind)},
@@ -268,7 +268,7 @@ void AddAwardRoutes(Router& router, Services& services, size_t upload_limit) {
       out["award_type"] = AwardTypeJson(*q.award_type);
       out["bonus"] = *q.amount;
     }
-    return JsonResponse(200, out);
+    return JsonResponse(200, std::move(out));
   });
   router.Add("GET", "/api/v1/issuers", [&aw](Request& req) -> Result<Response> {
     json::array items;

@@ -172,7 +172,7 @@ void AddCommunityRoutes(Router& router, Services& services) {
       }
       o["members"] = std::move(members);
     }
-    return JsonResponse(200, o);
+    return JsonResponse(200, std::move(o));
   });
   router.Add("POST", "/api/v1/organisations/{id}/end", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));

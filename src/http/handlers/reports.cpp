@@ -59,7 +59,7 @@ void AddReportRoutes(Router& router, Services& services) {
     json::object body{{"unit", LabelJson(report.unit)}, {"as_of", report.as_of.Iso()}, {"roll_up", report.roll_up},
                       {"rows", std::move(rows)}, {"total", TallyJson(report.total)}};
     body["year"] = report.year ? json::value(*report.year) : nullptr;
-    return JsonResponse(200, body);
+    return JsonResponse(200, std::move(body));
   }));
 }
 

@@ -39,10 +39,10 @@ WITH RECURSIVE up (id, parent_id, depth) AS (
 )
 SELECT id FROM up ORDER BY depth)~";
 
-// A unit and its ancestors in one statement, the unit first and then nearest first (parent, grandparent, ...).
-// A unit, its parent and its grandparent, nearest first: three levels are all there are (domain/territory: a parent
+// A unit, its parent and its grandparent: three levels are all there are (domain/territory: a parent
 // is at a higher level), so three primary-key look-ups in one statement do what a recursive query did at a
-// third of SQLite's cost (docs/performance.md, fourth round).
+// third of SQLite's cost (docs/performance.md, fourth round). No ORDER BY: SQLite would build a sorter for
+// three rows; the caller puts them in order by the last column, depth.
 inline constexpr std::string_view kSelectUnitWithAncestors = R"~(
 SELECT id, code, name, level, kind, parent_id, valid_from, valid_to, created_at, updated_at, 0 AS depth
 FROM admin_units WHERE id = :id
@@ -51,8 +51,7 @@ SELECT p.id, p.code, p.name, p.level, p.kind, p.parent_id, p.valid_from, p.valid
 FROM admin_units u JOIN admin_units p ON p.id = u.parent_id WHERE u.id = :id2
 UNION ALL
 SELECT g.id, g.code, g.name, g.level, g.kind, g.parent_id, g.valid_from, g.valid_to, g.created_at, g.updated_at, 2
-FROM admin_units u JOIN admin_units p ON p.id = u.parent_id JOIN admin_units g ON g.id = p.parent_id WHERE u.id = :id3
-ORDER BY depth)~";
+FROM admin_units u JOIN admin_units p ON p.id = u.parent_id JOIN admin_units g ON g.id = p.parent_id WHERE u.id = :id3)~";
 
 // Filters are written so that one statement serves every combination: a NULL filter matches all.
 // A macro so that the count and the page share one text, joined at compile time.
