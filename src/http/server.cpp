@@ -187,32 +187,77 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     parser_.emplace();
     parser_->header_limit(static_cast<uint32_t>(server_.config_.header_limit));
     parser_->body_limit(server_.config_.body_limit);
-    // The deadline is a timer of our own: a stream timeout closes the socket, and a slow client is owed a 408.
     stream_.expires_never();
-    reading_ = true;
     timed_out_ = false;
+    head_parsed_ = 0;
+    // Most requests are whole in the buffer already (a GET read in one piece): parsed here, with no deadline to
+    // arm and cancel and no asynchronous read that would complete at once.
+    if (ParseBuffered()) return;
+    // The deadline is a timer of our own: a stream timeout closes the socket, and a slow client is owed a 408.
+    reading_ = true;
     read_deadline_.expires_after(server_.config_.header_timeout);
     read_deadline_.async_wait([self = shared_from_this()](beast::error_code ec) {
       if (ec || !self->reading_) return;
       self->timed_out_ = true;
       self->stream_.socket().cancel(ec);
     });
+    if (parser_->is_header_done()) return ReadBody();  // the head was in the buffer, the body is still coming
     // Beast applies its header limit to what it has not yet consumed of each read, so a head arriving in
     // pieces can outgrow it: the limit is checked here again on the whole head.
     bhttp::async_read_header(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, size_t n) {
-      if (!ec && n > self->server_.config_.header_limit) ec = bhttp::error::header_limit;
+      if (!ec && self->head_parsed_ + n > self->server_.config_.header_limit) ec = bhttp::error::header_limit;
       if (!ec && self->timed_out_) ec = beast::error::timeout;  // the deadline passed with nothing to cancel
       if (ec) return self->OnRead(ec);
-      // Uploads have a larger limit of their own, known only now that the head says where the request goes.
-      const auto verb = self->parser_->get().method();
-      const bool may_upload = verb != bhttp::verb::get && verb != bhttp::verb::head && verb != bhttp::verb::delete_;
-      Request probe;
-      if (may_upload && ParseTarget(self->parser_->get().target(), probe))
-        self->parser_->body_limit(self->server_.app_.BodyLimitFor(self->parser_->get().method_string(), probe.path,
-                                                                   self->server_.config_.body_limit));
-      bhttp::async_read(self->stream_, self->buffer_, *self->parser_,
-                        [self](beast::error_code ec, size_t) { self->OnRead(ec); });
+      self->SetUploadLimit();
+      self->ReadBody();
     });
+  }
+
+  void ReadBody() {
+    bhttp::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, size_t) {
+      self->OnRead(ec);
+    });
+  }
+
+  // Parses what the buffer holds. True when that settled the request (whole, or refused: OnRead was called);
+  // false when more must be read, the head (if it was all there) already parsed and consumed.
+  bool ParseBuffered() {
+    if (buffer_.size() == 0) return false;
+    beast::error_code ec;
+    // Not eager: stops after the head. What it parsed is consumed even when the head is not all there (the
+    // request line, say): the asynchronous read goes on from there.
+    head_parsed_ = parser_->put(buffer_.data(), ec);
+    buffer_.consume(head_parsed_);
+    if (ec == bhttp::error::need_more) return false;
+    if (!ec && head_parsed_ > server_.config_.header_limit) ec = bhttp::error::header_limit;
+    if (ec) {
+      OnRead(ec);
+      return true;
+    }
+    SetUploadLimit();
+    if (!parser_->is_done()) {
+      parser_->eager(true);
+      const size_t body = parser_->put(buffer_.data(), ec);
+      buffer_.consume(body);
+      if (ec == bhttp::error::need_more) ec = {};
+      if (ec) {
+        OnRead(ec);
+        return true;
+      }
+      if (!parser_->is_done()) return false;
+    }
+    OnRead({});
+    return true;
+  }
+
+  // Uploads have a larger limit of their own, known only once the head says where the request goes.
+  void SetUploadLimit() {
+    const auto verb = parser_->get().method();
+    if (verb == bhttp::verb::get || verb == bhttp::verb::head || verb == bhttp::verb::delete_) return;
+    Request probe;
+    if (ParseTarget(parser_->get().target(), probe))
+      parser_->body_limit(server_.app_.BodyLimitFor(parser_->get().method_string(), probe.path,
+                                                    server_.config_.body_limit));
   }
 
   void OnRead(beast::error_code ec) {
@@ -346,6 +391,7 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
 
   beast::tcp_stream stream_;
   net::steady_timer read_deadline_;
+  size_t head_parsed_ = 0;  // bytes of the head parsed from the buffer before any asynchronous read
   Impl& server_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
