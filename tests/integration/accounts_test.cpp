@@ -126,7 +126,9 @@ TEST_F(Accounts, ASignedInRequestDoesNotWaitForTheWriteLock) {
   auto held = holder->Run(TxMode::kWrite, [&](Tx& tx) -> Status {
     auto read = svc.accounts.AuthenticateSession(login->session_token, false, "");
     EXPECT_TRUE(read.ok()) << read.error().code;
-    if (read.ok()) EXPECT_EQ(read->user_id, officer_id_);
+    if (read.ok()) {
+      EXPECT_EQ(read->user_id, officer_id_);
+    }
     auto write = svc.accounts.AuthenticateSession(login->session_token, true, login->csrf_token);
     EXPECT_TRUE(write.ok()) << write.error().code;
     return OkStatus();
