@@ -5,7 +5,7 @@
 #
 # usage: bench/generate.sh DBPATH [N]     (N defaults to 10000; the file must not exist yet)
 # env:   BENCH_GEN_CONCURRENCY  requests in flight while writing (default 8)
-#        BENCH_MERGER_TSV       the merger table (default: shared/reference/hoan-kiem-2025-merger.tsv beside the clone)
+#        BENCH_MERGER_TSV       the merger table (default: the one the project ships, src/services/demo/)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -17,7 +17,7 @@ n=${2:-10000}
 need_danvan
 command -v node >/dev/null || die "node is needed to post the units (bench/generate.mjs)"
 mkdir -p "$(dirname "$db")"
-merger=${BENCH_MERGER_TSV:-$ROOT_DIR/../shared/reference/hoan-kiem-2025-merger.tsv}
+merger=${BENCH_MERGER_TSV:-$ROOT_DIR/src/services/demo/hoan-kiem-2025-merger.tsv}
 [[ -r $merger ]] || die "the merger table $merger is missing (set BENCH_MERGER_TSV)"
 
 started=$(now_ns)

@@ -18,8 +18,8 @@ const AXE_SOURCE = fs.readFileSync(requireFromWeb.resolve('axe-core/axe.min.js')
 
 export const BIN = process.env.DANVAN_BIN ?? path.join(REPO, 'build', 'release', 'bin', 'danvan')
 export const DIST = process.env.DANVAN_WEB_DIST ?? path.join(REPO, 'web', 'dist')
-// shared/ sits beside the clone, on a developer's machine and in CI alike.
-export const MERGER_TSV = path.resolve(REPO, '..', 'shared', 'reference', 'hoan-kiem-2025-merger.tsv')
+// The merger table the project ships (the demo ward imports the same file).
+export const MERGER_TSV = path.join(REPO, 'src', 'services', 'demo', 'hoan-kiem-2025-merger.tsv')
 export const CHROMIUM = process.env.DANVAN_CHROMIUM ?? '/usr/bin/chromium'
 /** Where screenshots go, to be looked at by a person. */
 export const SHOTS = process.env.DANVAN_E2E_SHOTS ?? path.join(os.tmpdir(), 'danvan-e2e')

@@ -10,18 +10,16 @@ namespace {
 
 using testing::ServiceTest;
 
+// The merger table the project ships (the demo ward imports the same file).
 std::string MergerTable() {
-  for (const char* p : {"../shared/reference/hoan-kiem-2025-merger.tsv", "../../../shared/reference/hoan-kiem-2025-merger.tsv",
-                        "../../shared/reference/hoan-kiem-2025-merger.tsv"}) {
-    std::ifstream in(std::string(DANVAN_SOURCE_DIR) + "/" + p);
-    if (in) {
-      std::stringstream ss;
-      ss << in.rdbuf();
-      return ss.str();
-    }
+  std::ifstream in(std::string(DANVAN_SOURCE_DIR) + "/src/services/demo/hoan-kiem-2025-merger.tsv");
+  if (!in) {
+    ADD_FAILURE() << "src/services/demo/hoan-kiem-2025-merger.tsv was not found in the checkout";
+    return "";
   }
-  ADD_FAILURE() << "the merger table (shared/reference/hoan-kiem-2025-merger.tsv) was not found beside the clone";
-  return "";
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
 }
 
 class Territory : public ServiceTest {

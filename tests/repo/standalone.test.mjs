@@ -1,0 +1,82 @@
+// The project stands alone: a user's clone has nothing beside it, so no tracked file may read or name a path
+// outside the checkout (the design folder the team reads, another checkout, a developer's home).
+
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { test } from 'node:test'
+import { fileURLToPath } from 'node:url'
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+// What reaching outside looks like in this code base's languages. A test input that names such a path on
+// purpose (a traversal attempt sent to the server) says so on its line with `standalone: allowed`.
+const OUTSIDE = [
+  [/\.\.[/\\]shared\b/, 'a folder beside the checkout (../shared)'],
+  [/\bshared[/\\]reference\b/, 'the design folder (shared/reference)'],
+  [/['"]\.\.['"]\s*,\s*['"]shared['"]/, "path pieces '..', 'shared'"],
+  [/(?:REPO|ROOT_DIR|SOURCE_DIR|sourceDir)\}?\s*(?:,\s*['"]\.\.['"]|\/\.\.\/)/, 'a path above the checkout root'],
+  [/(?<![\w.])\/work\/|\/home\/[a-z]/, 'an absolute path of a machine'],
+]
+
+function trackedFiles() {
+  try {
+    return execFileSync('git', ['ls-files', '-z'], { cwd: REPO, encoding: 'utf8' }).split('\0').filter(Boolean)
+  } catch {
+    // Not a git checkout (an unpacked archive): every file but the build's and the packages'.
+    const out = []
+    const walk = (dir) => {
+      for (const e of fs.readdirSync(path.join(REPO, dir), { withFileTypes: true })) {
+        const rel = path.join(dir, e.name)
+        if (['.git', 'build', 'node_modules', 'dist', '.ccache', 'data'].includes(e.name)) continue
+        if (e.isDirectory()) walk(rel)
+        else out.push(rel)
+      }
+    }
+    walk('')
+    return out
+  }
+}
+
+export function findOutsideReferences(files, read) {
+  const found = []
+  for (const file of files) {
+    const text = read(file)
+    if (text === null || text.includes('\0')) continue
+    text.split('\n').forEach((line, i) => {
+      if (line.includes('standalone: allowed')) return
+      const hit = OUTSIDE.find(([pattern]) => pattern.test(line))
+      if (hit) found.push(`${file}:${i + 1}: ${hit[1]}: ${line.trim().slice(0, 120)}`)
+    })
+  }
+  return found
+}
+
+const readTracked = (file) => {
+  if (file === 'tests/repo/standalone.test.mjs') return null // this file lists the patterns themselves
+  try {
+    return fs.readFileSync(path.join(REPO, file), 'utf8')
+  } catch {
+    return null
+  }
+}
+
+test('no tracked file reads or names a path outside the checkout', () => {
+  const files = trackedFiles()
+  assert.ok(files.length > 100, `expected the project's files, found ${files.length}`)
+  assert.deepEqual(findOutsideReferences(files, readTracked), [])
+})
+
+test('the check finds each kind of reference outside the checkout', () => {
+  const samples = {
+    'a.cpp': 'std::ifstream in("../shared/reference/hoan-kiem-2025-merger.tsv");',
+    'b.mjs': "const t = path.resolve(REPO, '..', 'shared', 'reference', 'x.tsv')",
+    'c.sh': 'merger=${ROOT_DIR}/../other/x.tsv',
+    'd.md': 'see /work/main/docs',
+    'e.mjs': "send('GET', '/../../etc/passwd') // standalone: allowed (a traversal attempt)",
+    'f.cpp': 'std::ifstream in(std::string(DANVAN_SOURCE_DIR) + "/src/services/demo/x.tsv");',
+  }
+  const found = findOutsideReferences(Object.keys(samples), (f) => samples[f])
+  assert.deepEqual(found.map((l) => l.split(':')[0]), ['a.cpp', 'b.mjs', 'c.sh', 'd.md'])
+})
