@@ -4,6 +4,10 @@ SHELL := /bin/bash
 BUILD_DIR := build/release
 DANVAN := $(BUILD_DIR)/bin/danvan
 export CCACHE_DIR ?= $(CURDIR)/.ccache
+# ccache refuses what uses a precompiled header unless told these are safe (CMake's PCH: -include and .gch);
+# paths are taken relative to the checkout, so that two clones or worktrees share hits.
+export CCACHE_SLOPPINESS ?= pch_defines,time_macros,include_file_mtime,include_file_ctime
+export CCACHE_BASEDIR ?= $(CURDIR)
 
 .PHONY: deps build run test test-asan bench clean
 
