@@ -7,6 +7,7 @@
 #include "documents/module.hpp"
 #include "http/api.hpp"
 #include "http/app.hpp"
+#include "http/auth.hpp"
 #include "http/server.hpp"
 #include "services/demo.hpp"
 #include "services/services.hpp"
@@ -88,7 +89,11 @@ int Serve(const Config& config) {
   if (auto key = services.awards.EnsureSigningKey(); !key) return Fail(key.error());
   http::Metrics metrics;
   http::App app(http::BuildRouter(services, metrics, config.server.upload_limit), http::StaticFiles(config.server.static_dir), metrics,
-                config.log.access_log);
+                config.log.access_log, http::OpenApiDocument(),
+                [&services](const http::Request& r) -> Status {
+                  if (auto who = http::Authenticate(services, r); !who.ok()) return who.error();
+                  return OkStatus();
+                });
   http::Server server(config.server, app);
   metrics.SetGauges([&db, &server] {
     return std::vector<std::pair<std::string, double>>{

@@ -12,7 +12,9 @@ Result<std::vector<CsvRow>> ParseCsv(std::string_view text) {
     return MakeError(ErrorKind::kInvalidInput, "invalid_utf8", "Tệp không phải văn bản UTF-8 hợp lệ.",
                      "The file is not valid UTF-8 text.");
   const auto first_line = text.substr(0, text.find('\n'));
-  const char sep = first_line.find(',') == std::string_view::npos && first_line.find(';') != std::string_view::npos
+  // A tab in the header makes it TSV (spreadsheets copy cells with tabs); otherwise ';' where there is no ','.
+  const char sep = first_line.find('\t') != std::string_view::npos ? '\t'
+                   : first_line.find(',') == std::string_view::npos && first_line.find(';') != std::string_view::npos
                        ? ';'
                        : ',';
   std::vector<CsvRow> rows;

@@ -15,7 +15,8 @@ struct CsvRow {
   std::vector<std::string> fields;
 };
 
-//! Splits the text into rows; the separator is the first of ',' or ';' found in the first line.
+//! Splits the text into rows; the separator is a tab when the first line holds one (TSV), otherwise ';' when it
+//! holds a ';' and no ',', otherwise ','.
 //! Fails on an unterminated quote or invalid UTF-8, naming the line.
 Result<std::vector<CsvRow>> ParseCsv(std::string_view text);
 

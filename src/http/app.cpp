@@ -1,5 +1,7 @@
 #include "http/app.hpp"
 
+#include "core/text.hpp"
+
 #include "core/crypto.hpp"
 #include "http/error_mapping.hpp"
 
@@ -48,14 +50,58 @@ std::string RequestIdFor(std::string_view client_value) {
   return id;
 }
 
+App::App(Router router, StaticFiles static_files, Metrics& metrics, bool access_log, std::string_view contract,
+         Authenticator authenticate)
+    : contract_(contract), authenticate_(std::move(authenticate)), router_(std::move(router)), static_(std::move(static_files)), metrics_(metrics),
+      access_log_(access_log) {
+  for (auto& route : router_.routes()) route.operation = contract_.Find(route.method, route.pattern);
+}
+
+namespace {
+
+// The decoded target is text: valid UTF-8, and no NUL (or other C0 control) in a path or a query. Said before
+// routing, so that no error ever echoes bytes that are not text.
+std::optional<Error> TargetError(const Request& request) {
+  auto has_control = [](std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
+  };
+  if (!IsValidUtf8(request.path) || has_control(request.path))
+    return MakeError(ErrorKind::kInvalidInput, "invalid_path", "Đường dẫn không phải văn bản UTF-8 hợp lệ.",
+                     "The path is not valid UTF-8 text.")
+        .WithDetail("rule", IsValidUtf8(request.path) ? "control_character" : "utf8");
+  for (const auto& [name, value] : request.query) {
+    const bool utf8 = IsValidUtf8(name) && IsValidUtf8(value);
+    if (utf8 && !has_control(name) && !has_control(value)) continue;
+    auto e = utf8 ? MakeError(ErrorKind::kInvalidInput, "invalid_parameter",
+                              "Tham số chứa ký tự điều khiển không được phép (như NUL).",
+                              "A parameter contains a control character that is not allowed (such as NUL).")
+                        .WithDetail("rule", "control_character")
+                  : MakeError(ErrorKind::kInvalidInput, "invalid_parameter", "Tham số không phải văn bản UTF-8 hợp lệ.",
+                              "A parameter is not valid UTF-8 text.")
+                        .WithDetail("rule", "utf8");
+    return std::move(e).WithDetail("parameter", boost::json::string(IsValidUtf8(name) && !has_control(name) ? std::string_view(name) : std::string_view("?")));
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 Response App::Handle(Request& request) {
   Response response;
   try {
     auto match = router_.Match(request.method, request.path);
-    if (auto* m = std::get_if<RouteMatch>(&match)) {
+    if (auto bad = TargetError(request)) {
+      request.route = "unmatched";
+      response = ErrorResponse(*bad);
+    } else if (auto* m = std::get_if<RouteMatch>(&match)) {
       request.route = m->route->pattern;
       request.path_params = std::move(m->params);
-      auto result = m->route->handler(request);
+      // What the request carries is checked against its operation's schema before the handler sees it.
+      const auto* op = m->route->operation;
+      auto checked = op ? contract_.Check(*op, request) : OkStatus();
+      if (!checked.ok() && op->signed_in && authenticate_)
+        if (auto who = authenticate_(request); !who.ok()) checked = who;
+      auto result = checked.ok() ? m->route->handler(request) : Result<Response>(checked.error());
       response = result.ok() ? std::move(result).value() : ErrorResponse(result.error());
     } else if (auto* not_allowed = std::get_if<MethodNotAllowed>(&match)) {
       request.route = "unmatched";

@@ -7,9 +7,11 @@
 #include "http/message.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
+#include "http/schema.hpp"
 #include "http/static_files.hpp"
 
 #include <array>
+#include <functional>
 #include <string_view>
 
 namespace danvan::http {
@@ -33,8 +35,14 @@ inline constexpr std::array<FixedHeader, 4> kSecurityHeaders{{
 
 class App {
  public:
-  App(Router router, StaticFiles static_files, Metrics& metrics, bool access_log)
-      : router_(std::move(router)), static_(std::move(static_files)), metrics_(metrics), access_log_(access_log) {}
+  //! Whether a request's credentials are good (the same check as the handlers' Authed).
+  using Authenticator = std::function<Status(const Request&)>;
+
+  //! `contract` is what requests may carry (the OpenAPI document); each route finds its operation there once. On an
+  //! operation that needs a sign-in, bad credentials are told before bad input: the schema is no one's business
+  //! before they have signed in.
+  App(Router router, StaticFiles static_files, Metrics& metrics, bool access_log, std::string_view contract,
+      Authenticator authenticate = {});
 
   //! Routes and runs a request; never throws. Runs on a worker thread.
   Response Handle(Request& request);
@@ -50,6 +58,8 @@ class App {
  private:
   void Finish(const Request& request, Response& response);
 
+  Contract contract_;
+  Authenticator authenticate_;
   Router router_;
   StaticFiles static_;
   Metrics& metrics_;

@@ -8,12 +8,17 @@
 
 namespace danvan::http {
 
-//! Checks the content type and UTF-8, then parses; errors say where the text went wrong.
+//! Reads a JSON text strictly: valid UTF-8, no duplicate keys, no NUL or other control character (but tab, newline
+//! and carriage return inside strings; the schema decides about those), numbers finite. Errors say where: line and
+//! column for syntax, the field ("criteria[0].name") for the rest.
+Result<boost::json::value> ReadStrictJson(std::string_view text);
+
+//! The error for a control character in a field (details.field, rule "control_character").
+Error ControlCharacterError(std::string_view field);
+
+//! Checks the content type, then reads the body with ReadStrictJson; the body must be an object.
 Result<boost::json::object> ParseJsonObject(const Request& request);
 
 Response JsonResponse(int status, boost::json::value body);
-
-//! A required string member, trimmed; errors name the field.
-Result<std::string> RequiredString(const boost::json::object& o, std::string_view field, size_t max_chars);
 
 }  // namespace danvan::http

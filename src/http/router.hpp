@@ -16,6 +16,8 @@ namespace danvan::http {
 
 using Handler = std::function<Result<Response>(Request&)>;
 
+struct Operation;
+
 struct Route {
   std::string method;
   std::string pattern;  //!< "/api/v1/units/{id}"
@@ -28,6 +30,8 @@ struct Route {
   };
   std::vector<Segment> segments;
   size_t parameters = 0;
+  //! What the OpenAPI document says the route may carry (set by App); null for a route it does not describe.
+  const Operation* operation = nullptr;
 };
 
 struct RouteMatch {
@@ -45,6 +49,7 @@ class Router {
   std::variant<RouteMatch, PathNotFound, MethodNotAllowed> Match(std::string_view method,
                                                                 std::string_view path) const;
   const std::vector<Route>& routes() const { return routes_; }
+  std::vector<Route>& routes() { return routes_; }
 
  private:
   //! The routes of one number of path segments, by the literal of their key segment (the third, the resource

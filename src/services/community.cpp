@@ -316,12 +316,13 @@ Result<PersonView> CommunityService::CreatePerson(const Caller& caller, int64_t 
   });
 }
 
-Result<PersonView> CommunityService::UpdatePerson(const Caller& caller, int64_t id, const PersonInput& input) {
-  return ChangePerson(caller, id, [&](const Person&) { return input; });
+Result<PersonView> CommunityService::UpdatePerson(const Caller& caller, int64_t id, const PersonInput& input,
+                                                  std::optional<int64_t> unit_id) {
+  return ChangePerson(caller, id, unit_id, [&](const Person&) { return input; });
 }
 
 Result<PersonView> CommunityService::PatchPerson(const Caller& caller, int64_t id, const PersonPatch& patch) {
-  return ChangePerson(caller, id, [&](const Person& p) {
+  return ChangePerson(caller, id, std::nullopt, [&](const Person& p) {
     PersonInput in{p.full_name, p.birth_year, p.gender ? std::string(ToString(*p.gender)) : "",
                    p.phone.value_or(""), p.email.value_or(""), p.address.value_or("")};
     if (patch.full_name) in.full_name = *patch.full_name;
@@ -334,13 +335,18 @@ Result<PersonView> CommunityService::PatchPerson(const Caller& caller, int64_t i
   });
 }
 
-Result<PersonView> CommunityService::ChangePerson(const Caller& caller, int64_t id,
+Result<PersonView> CommunityService::ChangePerson(const Caller& caller, int64_t id, std::optional<int64_t> unit_id,
                                                   const std::function<PersonInput(const Person&)>& input_of) {
   const TimePoint now = clock_.Now();
   return db_.Run<PersonView>(TxMode::kWrite, [&](Tx& tx) -> Result<PersonView> {
     auto existing = repos_.people->Find(tx, id);
     if (!existing || !Has(tx, caller, Permission::kViewUnitPrivate, existing->unit_id)) return PersonNotFound();
     DANVAN_TRY(Require(tx, caller, Permission::kManageOrganisations, existing->unit_id));
+    if (unit_id && *unit_id != existing->unit_id)
+      return MakeError(ErrorKind::kConflict, "person_unit_differs",
+                       "Người này thuộc đơn vị khác; sửa thông tin không chuyển người sang đơn vị khác.",
+                       "This person belongs to another unit; an edit does not move a person between units.")
+          .WithDetail("field", "unit_id");
     Person p = DANVAN_TRY(PersonFrom(input_of(*existing), existing->unit_id, Date::TodayInVietnam(now).year()));
     p.id = id;
     p.is_demo = existing->is_demo;
@@ -503,6 +509,16 @@ Result<PeopleImportReport> CommunityService::ImportPeople(const Caller& caller, 
       auto issue = [&](const std::string& col, const std::string& vi, const std::string& en) {
         report.issues.push_back({row.line, col, vi, en});
       };
+      // The same reading rules as a JSON body: a cell is one line of text without control characters (NUL included).
+      for (const auto& [col, index] : at) {
+        if (index >= row.fields.size()) continue;
+        const auto& text = row.fields[index];
+        if (std::any_of(text.begin(), text.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7F; }))
+          issue(col, fmt::format("Ô ở dòng {}, cột \"{}\" (cột {}) chứa ký tự điều khiển hoặc xuống dòng.", row.line, col, index + 1),
+                fmt::format("The cell on line {}, column \"{}\" (column {}) holds a control character or a line break.",
+                            row.line, col, index + 1));
+      }
+      if (report.issues.size() != issues_before) continue;
       PersonInput in;
       in.full_name = cell("full_name");
       if (const auto y = cell("birth_year"); !y.empty()) {

@@ -110,7 +110,10 @@ class CommunityService {
 
   Result<PersonView> CreatePerson(const Caller& caller, int64_t unit_id, const PersonInput& input, bool is_demo = false);
   //! Replaces every field.
-  Result<PersonView> UpdatePerson(const Caller& caller, int64_t id, const PersonInput& input);
+  //! Replaces the person's fields. `unit_id`, when given, must be the person's unit (a person does not move
+  //! between units by an edit): otherwise person_unit_differs.
+  Result<PersonView> UpdatePerson(const Caller& caller, int64_t id, const PersonInput& input,
+                                  std::optional<int64_t> unit_id = std::nullopt);
   //! Changes only the fields the patch names.
   Result<PersonView> PatchPerson(const Caller& caller, int64_t id, const PersonPatch& patch);
   Result<PersonView> GetPerson(const Caller& caller, int64_t id);
@@ -129,7 +132,7 @@ class CommunityService {
   bool Has(Tx& tx, const Caller& caller, Permission permission, int64_t unit_id);
   Result<PersonView> View(Tx& tx, const Caller& caller, Person person);
   //! Writes the input made from the stored person: the one path of PUT and PATCH.
-  Result<PersonView> ChangePerson(const Caller& caller, int64_t id,
+  Result<PersonView> ChangePerson(const Caller& caller, int64_t id, std::optional<int64_t> unit_id,
                                   const std::function<PersonInput(const Person&)>& input_of);
 
   Database& db_;

@@ -156,6 +156,12 @@ row({ name: 'Transfer-Encoding gzip without chunked', send: req('POST', '/health
 row({ name: 'Transfer-Encoding with chunked not last', send: req('POST', '/healthz', ['Transfer-Encoding: chunked, gzip'], `0${CRLF}${CRLF}`), ...MALFORMED });
 row({ name: 'Transfer-Encoding identity', send: req('POST', '/healthz', ['Transfer-Encoding: identity']), ...MALFORMED });
 row({ name: 'Transfer-Encoding xchunked', send: req('POST', '/healthz', ['Transfer-Encoding: xchunked'], `0${CRLF}${CRLF}`), ...MALFORMED });
+row({ name: 'Transfer-Encoding chunked with a parameter, then a pipelined request', send: req('POST', '/healthz', ['Transfer-Encoding: chunked;q=1'], `0${CRLF}${CRLF}GET /metrics HTTP/1.1${CRLF}Host: t${CRLF}${CRLF}`), ...MALFORMED });
+row({ name: 'Transfer-Encoding chunked twice', send: req('POST', '/healthz', ['Transfer-Encoding: chunked', 'Transfer-Encoding: chunked'], `0${CRLF}${CRLF}`), ...MALFORMED });
+row({ name: 'Transfer-Encoding gzip, chunked', send: req('POST', '/healthz', ['Transfer-Encoding: gzip, chunked'], `0${CRLF}${CRLF}GET /metrics HTTP/1.1${CRLF}Host: t${CRLF}${CRLF}`), ...MALFORMED });
+row({ name: 'an HTTP/1.1 request without Host', send: `GET /healthz HTTP/1.1${CRLF}${CRLF}GET /metrics HTTP/1.1${CRLF}Host: t${CRLF}${CRLF}`, ...MALFORMED });
+row({ name: 'an HTTP/1.1 request with two Host headers', send: req('GET', '/healthz', ['Host: other']), ...MALFORMED });
+row({ name: 'an HTTP/1.0 request without Host is fine', send: `GET /healthz HTTP/1.0${CRLF}${CRLF}`, status: NORMAL });
 row({ name: 'chunk size not hexadecimal', send: req('POST', '/healthz', ['Transfer-Encoding: chunked'], `zz${CRLF}abc${CRLF}0${CRLF}${CRLF}`), ...MALFORMED });
 row({ name: 'negative chunk size', send: req('POST', '/healthz', ['Transfer-Encoding: chunked'], `-5${CRLF}abc${CRLF}0${CRLF}${CRLF}`), ...MALFORMED });
 row({ name: 'chunk size past 2^64', send: req('POST', '/healthz', ['Transfer-Encoding: chunked'], `ffffffffffffffffffff${CRLF}abc${CRLF}0${CRLF}${CRLF}`), ...MALFORMED });
@@ -280,9 +286,10 @@ login('an empty JSON object', {}, { ...FIELD_REQUIRED, details: { field: 'userna
 login('a username without a password', { username: 'no-password' }, { ...FIELD_REQUIRED, details: { field: 'password' } });
 login('a password without a username', { password: 'secret-password' }, { ...FIELD_REQUIRED, details: { field: 'username' } });
 login('an empty username', { username: '', password: 'secret-password' }, { ...FIELD_REQUIRED, details: { field: 'username' } });
-login('a username of blanks', { username: ' \t ', password: 'secret-password' }, { ...FIELD_REQUIRED, details: { field: 'username' } });
-login('a username that is a number', { username: 42, password: 'secret-password' }, { ...FIELD_REQUIRED, details: { field: 'username' } });
-login('a password that is an object', { username: 'object-password', password: { $ne: '' } }, { ...FIELD_REQUIRED, details: { field: 'password' } });
+login('a username of blanks', { username: '   ', password: 'secret-password' }, { ...FIELD_REQUIRED, details: { field: 'username' } });
+login('a username with a tab', { username: 'a\tb', password: 'secret-password' }, { status: 400, code: 'field_control_character', details: { field: 'username' } });
+login('a username that is a number', { username: 42, password: 'secret-password' }, { status: 400, code: 'field_wrong_type', details: { field: 'username' } });
+login('a password that is an object', { username: 'object-password', password: { $ne: '' } }, { status: 400, code: 'field_wrong_type', details: { field: 'password' } });
 login('a password that is null', { username: 'null-password', password: null }, { ...FIELD_REQUIRED, details: { field: 'password' } });
 login('a 65-character username', { username: 'u'.repeat(65), password: 'secret-password' }, { status: 400, code: 'field_too_long', details: { field: 'username' } });
 row({
@@ -325,15 +332,63 @@ signedIn(`SQL in the code: ${SQL[1]}`, { ...UNIT, code: SQL[1] }, invalid('inval
 signedIn(`SQL in the code: ${SQL[2]}`, { ...UNIT, code: SQL[2], name: SQL[2] }, invalid('invalid_unit_code', 'code'));
 signedIn(`SQL in the code: ${SQL[3]}`, { ...UNIT, code: SQL[3] }, invalid('field_too_long', 'code'));
 signedIn('a code with a quote only', { ...UNIT, code: "X1'" }, invalid('invalid_unit_code', 'code'));
-signedIn('a code with a NUL byte', { ...UNIT, code: 'X1\u0000' }, invalid('invalid_unit_code', 'code'));
-signedIn("SQL in the level: ' OR 1=1--", { ...UNIT, level: "' OR 1=1--" }, invalid('invalid_unit_level', 'level'));
+signedIn('a code with a NUL byte', { ...UNIT, code: 'X1\u0000' }, invalid('field_control_character', 'code'));
+signedIn("SQL in the level: ' OR 1=1--", { ...UNIT, level: "' OR 1=1--" }, invalid('field_not_allowed', 'level'));
 signedIn(`SQL in the kind: ${SQL[1]}`, { ...UNIT, kind: SQL[1] }, invalid('invalid_unit_kind', 'kind'));
-signedIn("SQL in the date: 1';--", { ...UNIT, valid_from: "1';--" }, { status: 400, code: 'invalid_date' });
-signedIn('SQL as the parent id', { ...UNIT, level: 'commune', kind: 'phuong', parent_id: SQL[1] }, invalid('field_required', 'parent_id'));
+signedIn("SQL in the date: 1';--", { ...UNIT, valid_from: "1';--" }, invalid('field_bad_format', 'valid_from'));
+signedIn('SQL as the parent id', { ...UNIT, level: 'commune', kind: 'phuong', parent_id: SQL[1] }, invalid('field_wrong_type', 'parent_id'));
 signedIn('a parent that does not exist', { ...UNIT, level: 'commune', kind: 'phuong', parent_id: 999999 }, { status: 404, code: 'unit_not_found' });
 signedIn('malformed JSON', '{"code": "X1",', { status: 400, code: 'malformed_json' });
 signedIn('a JSON array', '[{"code": "X1"}]', { status: 400, code: 'json_object_expected' });
 createUnit('signed in: JSON sent as text/plain', { headers: { ...bearer, 'content-type': 'text/plain' }, ...{ status: 415, code: 'unsupported_media_type' } });
+
+// Bodies read against their operation's schema (src/http/openapi.json), before any handler: each of these was once
+// accepted, or mis-read, by a handler that picked its fields out by hand.
+const strict = (name, method, p, body, expected) =>
+  row({ name: `strict: ${name} (${method} ${p})`, send: { fetch: { method, path: p, headers: { ...JSON_TYPE, ...bearer }, body: typeof body === 'string' ? body : JSON.stringify(body) } }, ...expected });
+const TOKENS = '/api/v1/tokens';
+const PEOPLE = '/api/v1/people';
+const ORGS = '/api/v1/organisations';
+const ORG = { unit_id: 1, kind: 'mttq', name: 'Tổ thử', valid_from: '01/01/2020' };
+strict('a user id sent as text', 'POST', TOKENS, { name: 't', user_id: '6' }, invalid('field_wrong_type', 'user_id'));
+strict('an expiry date sent as a number', 'POST', TOKENS, { name: 't', expires_on: 12345 }, invalid('field_wrong_type', 'expires_on'));
+strict('an expiry date that is no date', 'POST', TOKENS, { name: 't', expires_on: '31/02/2027' }, invalid('field_bad_format', 'expires_on'));
+strict('a birth year past 32 bits', 'POST', PEOPLE, { unit_id: 1, full_name: 'Nguyễn Văn A', birth_year: 4294969296 }, invalid('field_out_of_range', 'birth_year'));
+strict('a parent id sent as text', 'POST', ORGS, { ...ORG, parent_id: '7' }, invalid('field_wrong_type', 'parent_id'));
+for (const [label, id] of [['2^63', '9223372036854775808'], ['1e400', '1e400'], ['30 digits', '1'.repeat(30)], ['0', '0'], ['-1', '-1'], ['2^53', '9007199254740992']])
+  strict(`a unit id of ${label}`, 'POST', ORGS, `{"unit_id": ${id}, "kind": "mttq", "name": "Tổ", "valid_from": "01/01/2020"}`, invalid('field_out_of_range', 'unit_id'));
+strict('a unit id of 1.5', 'POST', ORGS, { ...ORG, unit_id: 1.5 }, invalid('field_wrong_type', 'unit_id'));
+strict('a year of -0', 'POST', '/api/v1/proposals', '{"unit_id": 1, "issuer_id": 1, "title": "Đề nghị", "year": -0, "nominees": []}', invalid('field_out_of_range', 'year'));
+strict('a NUL in a name', 'POST', ORGS, { ...ORG, name: 'Tổ\u0000thử' }, invalid('field_control_character', 'name'));
+strict('a newline in a one-line name', 'POST', ORGS, { ...ORG, name: 'Tổ\nthử' }, invalid('field_control_character', 'name'));
+strict('a blank model title', 'POST', '/api/v1/models', { campaign_id: 1, field: 'kinh_te', title: '   ' }, invalid('field_required', 'title'));
+strict('a blank legal basis', 'POST', '/api/v1/award-types', { code: 'x', name: 'Giấy khen', issuer_kind: 'fatherland_front', subject: 'collective', legal_basis: '  ', bonus_coefficient: 1 }, invalid('field_required', 'legal_basis'));
+strict('a blank signer name', 'POST', '/api/v1/decisions', { proposal_id: 1, decided_on: '01/02/2026', signer_title: 'Chủ tịch', signer_name: '   ' }, invalid('field_required', 'signer_name'));
+strict('a 20,000-character council name', 'POST', '/api/v1/councils', { campaign_id: 1, name: 'x'.repeat(20_000), kind: 'ban_chi_dao', members: [] }, invalid('field_too_long', 'name'));
+strict('a 20,000-character one-word summary', 'POST', '/api/v1/decisions/preview', { proposal_id: 1, decided_on: '01/02/2026', signer_title: 'Chủ tịch', signer_name: 'Nguyễn Văn A', summary: 'x'.repeat(20_000) }, invalid('field_too_long', 'summary'));
+strict('a member the schema does not declare', 'POST', ORGS, { ...ORG, colour: 'đỏ' }, invalid('field_unknown', 'colour'));
+strict('a value outside the enum', 'POST', '/api/v1/sessions/1/ballots', { model_id: 1, vote: 'maybe' }, invalid('field_not_allowed', 'vote'));
+strict('a model id key that is no id', 'POST', '/api/v1/sessions/1/close', { levels: { abc: 'phuong' } }, invalid('field_bad_format', 'levels.abc'));
+strict('a nominee without its award type', 'POST', '/api/v1/proposals', { unit_id: 1, issuer_id: 1, title: 'Đề nghị', nominees: [{ model_id: 1 }] }, invalid('field_required', 'nominees[0].award_type_id'));
+strict('PUT of a person without its unit', 'PUT', `${PEOPLE}/1`, { full_name: 'Nguyễn Văn A' }, invalid('field_required', 'unit_id'));
+strict('a duplicated key in a nested object', 'POST', '/api/v1/sessions/1/scores', '{"model_id": 1, "scores": [{"criterion_id": 1, "score": 5, "score": 9}]}', invalid('duplicate_key', 'scores[0].score'));
+login('a duplicated username, the second a real one', '{"username": "nobody", "username": "xem.lythaito", "password": "x"}', { status: 400, code: 'duplicate_key', details: { field: 'username' } });
+
+// Query and path parameters by the same rules; the target's bytes are text, or a 400 in JSON.
+const query = (name, p, expected) => row({ name: `query: ${name} (GET ${p})`, send: { fetch: { method: 'GET', path: p, headers: bearer } }, ...expected });
+const param = (code, parameter, rule) => ({ status: 400, code, details: { parameter, ...(rule ? { rule } : {}) } });
+query('an id of 0 in the path', '/api/v1/units/0', param('invalid_parameter', 'id', 'minimum'));
+query('an id with letters in the path', '/api/v1/units/7x', param('invalid_parameter', 'id', 'type'));
+query('invalid UTF-8 in an API path', '/api/v1/units/%FF', { status: 400, code: 'invalid_path' });
+for (const bad of ['%FF', '%C0%AF', '%ED%A0%80'])
+  for (const p of ['/api/v1/units', '/api/v1/public/models', '/api/v1/organisations'])
+    query(`the search text ${bad}`, `${p}?q=${bad}`, param('invalid_parameter', 'q', 'utf8'));
+query('a NUL in the search text', '/api/v1/units?q=a%00b', param('invalid_parameter', 'q', 'control_character'));
+query('a parameter twice', '/api/v1/units?q=a&q=b', param('invalid_parameter', 'q', 'duplicate'));
+query('a parameter the route does not take', '/api/v1/units?colour=red', param('invalid_parameter', 'colour', 'unknown'));
+query('a page size over its limit', '/api/v1/public/models?page_size=201', param('invalid_parameter', 'page_size', 'maximum'));
+query('a year as words', '/api/v1/public/models?year=nineteen', param('invalid_parameter', 'year', 'type'));
+query('a search text of 201 characters', `/api/v1/units?q=${'a'.repeat(201)}`, param('invalid_parameter', 'q', 'maxLength'));
 
 // ---------------------------------------------------------------------------------------------------------
 // The runner

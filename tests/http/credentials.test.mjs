@@ -93,7 +93,7 @@ describe('signed certificates', () => {
     assert.match(decoded.headers['content-type'], /^application\/json/);
     assert.deepEqual(decoded.json, payload);
     assertJsonError(await get(`/api/v1/certificates/${certificate.id}/credential`, { auth: false }), { status: 401, code: 'unauthenticated' });
-    assertJsonError(await get(`/api/v1/certificates/${certificate.id}/credential?format=pdf`), { status: 400, code: 'invalid_format' });
+    assertJsonError(await get(`/api/v1/certificates/${certificate.id}/credential?format=pdf`), { status: 400, code: 'invalid_parameter', details: { parameter: 'format', rule: 'enum' } });
 
     file = path.join(dir, `certificate-${certificate.public_id}.jwt`);
     fs.writeFileSync(file, jws);
@@ -110,9 +110,12 @@ describe('signed certificates', () => {
     assert.equal(res.json.decision.issuer_name, 'Ban Dân vận Quận ủy Hoàn Kiếm');
     assert.equal(res.json.decision.signer_name, 'Phạm Thị Thu Thủy');
     assert.equal(res.json.revocation, undefined);
-    for (const id of ['AAAAAAAAAAAAAAAA', 'x', 'a%21b', 'A'.repeat(100)]) {
+    for (const id of ['AAAAAAAAAAAAAAAA', 'x', 'a%21b', 'A'.repeat(64)]) {
       assertJsonError(await get(`/api/v1/public/verify/${id}`, { auth: false }), { status: 404, code: 'certificate_unknown' }, id);
     }
+    // Longer than any id ever issued: refused by the parameter's schema before anything is looked up.
+    assertJsonError(await get(`/api/v1/public/verify/${'A'.repeat(65)}`, { auth: false }),
+      { status: 400, code: 'invalid_parameter', details: { parameter: 'public_id', rule: 'maxLength' } });
   });
 
   test('danvan verify: the downloaded file is genuine; any one changed byte makes it invalid', async () => {

@@ -539,7 +539,7 @@ const ROUTES = {
       const fullName = `Người Sửa ${uniq()}`;
       return {
         params: { id: ctx.editable[w] },
-        body: { full_name: fullName, gender: 'male' },
+        body: { unit_id: ctx.units[w], full_name: fullName, gender: 'male' },
         check: (res) => assert.equal(res.json.full_name, fullName),
         verifyUnchanged: async () => {
           const p = await ctx.asAdmin('GET', `/api/v1/people/${ctx.editable[w]}`);
@@ -1980,7 +1980,7 @@ describe('permissions: every route × every role × own and other ward', () => {
     const empty = org();
     assertJsonError(await call('POST', '/api/v1/organisations', { body: empty, headers: { cookie, 'x-csrf-token': '' } }),
       csrfInvalid, 'an empty X-CSRF-Token');
-    assertJsonError(await call('PUT', `/api/v1/people/${ctx.editable.ltt}`, { body: { full_name: 'Không CSRF' }, headers: { cookie } }),
+    assertJsonError(await call('PUT', `/api/v1/people/${ctx.editable.ltt}`, { body: { unit_id: ctx.units.ltt, full_name: 'Không CSRF' }, headers: { cookie } }),
       csrfInvalid, 'PUT without X-CSRF-Token');
     const names = await ctx.orgNames('ltt');
     for (const o of [without, wrong, empty]) assert.ok(!names.includes(o.name), `"${o.name}" was not created`);

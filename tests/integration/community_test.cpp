@@ -204,6 +204,47 @@ TEST_F(Community, ImportDryRunReportsRowsAndWritesNothing) {
             "forbidden");
 }
 
+TEST_F(Community, ImportReadsTsvAndRefusesControlCharactersWithLineAndColumn) {
+  // Cells pasted from a spreadsheet (tabs), with the cases a JSON body would refuse too.
+  const std::string tsv = std::string("full_name\tbirth_year\tphone\taddress\n") +
+                          "Đỗ Thị Lan\t1970\t0912345678\tNgõ 5\n" +
+                          "Ngô Văn" + std::string(1, '\0') + "Tùng\t1971\t\t\n" +
+                          "Bùi Văn Hải\t4294969296\t\t\n" +
+                          "Lý Thị Hoa\t1899\t\t\n" +
+                          "Hồ Văn Khánh\t1980\t\t\"dòng 1\ndòng 2\"\n" + "Tạ Văn Minh\t1981\t\t" + std::string(301, 'x') + "\n";
+  const auto before = AuditCount();
+  auto dry = services().community.ImportPeople(Officer(), ly_thai_to_, tsv, ImportMode::kAllOrNothing);
+  ASSERT_TRUE(dry.ok()) << dry.error().message_en;
+  EXPECT_EQ(dry->rows, 6);
+  EXPECT_EQ(dry->valid_rows, 1);
+  EXPECT_EQ(dry->written, 0) << "all or nothing: one bad row writes nothing";
+  ASSERT_EQ(dry->issues.size(), 5u);
+  EXPECT_EQ(dry->issues[0].line, 3);
+  EXPECT_EQ(dry->issues[0].column, "full_name");
+  EXPECT_NE(dry->issues[0].message_en.find("column 1"), std::string::npos) << dry->issues[0].message_en;
+  EXPECT_EQ(dry->issues[1].column, "birth_year") << "a number past 32 bits is not read as another one";
+  EXPECT_EQ(dry->issues[2].column, "birth_year");
+  EXPECT_EQ(dry->issues[3].line, 6);
+  EXPECT_EQ(dry->issues[3].column, "address") << "a line break inside a quoted cell";
+  EXPECT_EQ(dry->issues[4].column, "address") << "longer than 300 characters";
+  EXPECT_EQ(AuditCount(), before);
+}
+
+TEST_F(Community, ReplacingAPersonNamesItsUnitAndAWrongOneIsRefused) {
+  PersonInput in;
+  in.full_name = "Kiều Văn Sơn";
+  auto created = services().community.CreatePerson(Officer(), ly_thai_to_, in);
+  ASSERT_TRUE(created.ok()) << created.error().message_en;
+  in.full_name = "Kiều Văn Sơn Hai";
+  auto wrong = services().community.UpdatePerson(Officer(), created->person.id, in, ly_thai_to_ + 1000);
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().code, "person_unit_differs");
+  EXPECT_EQ(services().community.GetPerson(Officer(), created->person.id)->person.full_name, "Kiều Văn Sơn");
+  auto right = services().community.UpdatePerson(Officer(), created->person.id, in, ly_thai_to_);
+  ASSERT_TRUE(right.ok()) << right.error().message_en;
+  EXPECT_EQ(right->person.full_name, "Kiều Văn Sơn Hai");
+}
+
 TEST_F(Community, OneSearchBoxRanksExactMatchesFirst) {
   auto hits = services().community.Search(std::nullopt, "ly thai to", 30);
   ASSERT_TRUE(hits.ok());

@@ -1,4 +1,5 @@
 #include "http/auth.hpp"
+#include "http/body.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json.hpp"
 #include "http/params.hpp"
@@ -41,25 +42,14 @@ boost::json::object TokenJson(const TokenRecord& t) {
   return o;
 }
 
-Result<std::vector<RoleGrant>> ParseGrants(const boost::json::object& body) {
+// The schema has checked each grant's role and ids; that a role below system admin names its unit is a rule.
+Result<std::vector<RoleGrant>> ParseGrants(const Fields& body) {
   std::vector<RoleGrant> grants;
-  const auto* list = body.if_contains("grants");
-  if (!list) return grants;
-  if (!list->is_array())
-    return MakeError(ErrorKind::kInvalidInput, "invalid_grants", "\"grants\" phải là một danh sách.",
-                     "\"grants\" must be a list.");
-  for (const auto& item : list->as_array()) {
-    const auto* o = item.if_object();
-    const auto* role = o ? o->if_contains("role") : nullptr;
-    auto parsed = role && role->is_string() ? ParseRole(role->as_string()) : std::nullopt;
-    if (!parsed)
-      return MakeError(ErrorKind::kInvalidInput, "invalid_role",
-                       "Vai trò phải là system_admin, unit_admin, unit_member, council_member, signer hoặc viewer.",
-                       "role must be system_admin, unit_admin, unit_member, council_member, signer or viewer.");
+  for (const auto& item : body.Objects("grants")) {
     RoleGrant g;
-    g.role = *parsed;
-    if (const auto* u = o->if_contains("unit_id"); u && u->is_int64()) g.unit_id = u->as_int64();
-    if (const auto* og = o->if_contains("organisation_id"); og && og->is_int64()) g.organisation_id = og->as_int64();
+    g.role = ParseRole(item.Text("role")).value_or(Role::kViewer);
+    g.unit_id = item.OptInt("unit_id");
+    g.organisation_id = item.OptInt("organisation_id");
     if (g.role != Role::kSystemAdmin && !g.unit_id)
       return MakeError(ErrorKind::kInvalidInput, "grant_needs_unit", "Vai trò này cần đơn vị (unit_id).",
                        "This role needs a unit (unit_id).");
@@ -72,9 +62,9 @@ Result<std::vector<RoleGrant>> ParseGrants(const boost::json::object& body) {
 
 void AddAccountRoutes(Router& router, Services& services) {
   router.Add("POST", "/api/v1/session", [&services](Request& req) -> Result<Response> {
-    auto body = DANVAN_TRY(ParseJsonObject(req));
-    const auto username = DANVAN_TRY(RequiredString(body, "username", 64));
-    const auto password = DANVAN_TRY(RequiredString(body, "password", 256));
+    const auto body = BodyOf(req);
+    const auto username = body.Text("username");
+    const auto password = body.Text("password");
     auto login = DANVAN_TRY(services.accounts.Login(username, password, req.remote_address, req.request_id));
     Response r = JsonResponse(200, {{"user", PrincipalJson(login.principal)},
                                     {"csrf_token", login.csrf_token},
@@ -98,9 +88,9 @@ void AddAccountRoutes(Router& router, Services& services) {
     return r;
   }));
   router.Add("POST", "/api/v1/me/password", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
-    auto body = DANVAN_TRY(ParseJsonObject(req));
-    const auto current = DANVAN_TRY(RequiredString(body, "current_password", 256));
-    const auto next = DANVAN_TRY(RequiredString(body, "new_password", 256));
+    const auto body = BodyOf(req);
+    const auto current = body.Text("current_password");
+    const auto next = body.Text("new_password");
     DANVAN_TRY(services.accounts.ChangePassword(c, current, next));
     Response r;
     r.status = 204;
@@ -116,11 +106,11 @@ void AddAccountRoutes(Router& router, Services& services) {
                               {"page_size", paging.page_size}});
   }));
   router.Add("POST", "/api/v1/users", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
-    auto body = DANVAN_TRY(ParseJsonObject(req));
+    const auto body = BodyOf(req);
     NewUser u;
-    u.username = DANVAN_TRY(RequiredString(body, "username", 64));
-    u.display_name = DANVAN_TRY(RequiredString(body, "display_name", 200));
-    if (const auto* p = body.if_contains("password"); p && p->is_string()) u.password = std::string(p->as_string());
+    u.username = body.Text("username");
+    u.display_name = body.Text("display_name");
+    u.password = body.Text("password");
     u.grants = DANVAN_TRY(ParseGrants(body));
     auto created = DANVAN_TRY(services.accounts.CreateUser(c, std::move(u)));
     auto o = UserJson(created.view.user, created.view.grants);
@@ -140,13 +130,11 @@ void AddAccountRoutes(Router& router, Services& services) {
     return JsonResponse(200, {{"items", std::move(items)}});
   }));
   router.Add("POST", "/api/v1/tokens", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
-    auto body = DANVAN_TRY(ParseJsonObject(req));
-    const auto name = DANVAN_TRY(RequiredString(body, "name", 200));
-    int64_t user_id = c.principal.user_id;
-    if (const auto* u = body.if_contains("user_id"); u && u->is_int64()) user_id = u->as_int64();
+    const auto body = BodyOf(req);
+    const auto name = body.Text("name");
+    const int64_t user_id = body.OptInt("user_id").value_or(c.principal.user_id);
     std::optional<Date> expires;
-    if (const auto* e = body.if_contains("expires_on"); e && e->is_string())
-      expires = DANVAN_TRY(Date::Parse(std::string(e->as_string()), "expires_on"));
+    if (body.Has("expires_on")) expires = DANVAN_TRY(Date::Parse(body.Text("expires_on"), "expires_on"));
     auto issued = DANVAN_TRY(services.accounts.IssueToken(c, user_id, name, expires));
     auto o = TokenJson(issued.record);
     o["token"] = issued.token;

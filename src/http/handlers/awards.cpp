@@ -2,13 +2,13 @@
 // and the public keys that sign certificates.
 
 #include "http/auth.hpp"
+#include "http/body.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json.hpp"
 #include "http/params.hpp"
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
-#include <sodium.h>
 
 #include <algorithm>
 #include <cctype>
@@ -21,37 +21,9 @@ namespace json = boost::json;
 
 json::value Nullable(const std::optional<int64_t>& v) { return v ? json::value(*v) : json::value(nullptr); }
 
-std::string Text(const json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
-std::optional<int64_t> Id(const json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  return v && v->is_int64() && v->as_int64() > 0 ? std::optional<int64_t>(v->as_int64()) : std::nullopt;
-}
-
 Error WrongField(std::string_view field, std::string vi, std::string en) {
   return MakeError(ErrorKind::kInvalidInput, "invalid_field_value", std::move(vi), std::move(en))
       .WithDetail("field", json::string(field));
-}
-
-Result<int64_t> RequiredId(const json::object& o, std::string_view key) {
-  if (auto v = Id(o, key)) return *v;
-  return WrongField(key, fmt::format("Trường \"{}\" là bắt buộc và phải là số nguyên dương.", key),
-                    fmt::format("The field \"{}\" is required and must be a positive integer.", key));
-}
-
-Result<std::vector<std::string>> Strings(const json::object& o, std::string_view key) {
-  std::vector<std::string> out;
-  const auto* v = o.if_contains(key);
-  if (!v) return out;
-  if (!v->is_array()) return WrongField(key, fmt::format("\"{}\" phải là danh sách chuỗi.", key), fmt::format("\"{}\" must be a list of strings.", key));
-  for (const auto& e : v->as_array()) {
-    if (!e.is_string()) return WrongField(key, fmt::format("\"{}\" phải là danh sách chuỗi.", key), fmt::format("\"{}\" must be a list of strings.", key));
-    out.emplace_back(e.as_string());
-  }
-  return out;
 }
 
 Result<std::optional<int>> QueryYear(const Request& req) {
@@ -140,17 +112,17 @@ json::object EventJson(const Event& e) {
           {"anniversaries", std::move(anniversaries)}, {"segments", std::move(segments)}};
 }
 
-Result<DecisionInput> ParseDecision(const json::object& body) {
+DecisionInput ParseDecision(const Fields& body) {
   DecisionInput in;
-  in.proposal_id = DANVAN_TRY(RequiredId(body, "proposal_id"));
-  in.decided_on = DANVAN_TRY(RequiredString(body, "decided_on", 10));
-  in.summary = Text(body, "summary");
-  in.legal_bases = DANVAN_TRY(Strings(body, "legal_bases"));
-  in.executors = Text(body, "executors");
-  in.recipients = Text(body, "recipients");
-  in.signer_capacity = Text(body, "signer_capacity");
-  in.signer_title = Text(body, "signer_title");
-  in.signer_name = Text(body, "signer_name");
+  in.proposal_id = body.Int("proposal_id");
+  in.decided_on = body.Text("decided_on");
+  in.summary = body.Text("summary");
+  in.legal_bases = body.Texts("legal_bases");
+  in.executors = body.Text("executors");
+  in.recipients = body.Text("recipients");
+  in.signer_capacity = body.Text("signer_capacity");
+  in.signer_title = body.Text("signer_title");
+  in.signer_name = body.Text("signer_name");
   return in;
 }
 
@@ -185,59 +157,32 @@ Response Pdf(std::string bytes, const std::string& file_name) {
   return r;
 }
 
-Result<ProposalInput> ParseProposal(const json::object& body) {
+ProposalInput ParseProposal(const Fields& body) {
   ProposalInput in;
-  in.unit_id = DANVAN_TRY(RequiredId(body, "unit_id"));
-  in.issuer_id = DANVAN_TRY(RequiredId(body, "issuer_id"));
-  in.campaign_id = Id(body, "campaign_id");
-  if (const auto* y = body.if_contains("year"); y && y->is_int64()) in.year = static_cast<int>(y->as_int64());
-  in.title = DANVAN_TRY(RequiredString(body, "title", 500));
-  const auto* list = body.if_contains("nominees");
-  if (!list || !list->is_array())
-    return WrongField("nominees", "Cần danh sách tập thể, cá nhân được đề nghị.", "A list of nominees is required.");
-  for (const auto& e : list->as_array()) {
-    if (!e.is_object()) return WrongField("nominees", "Người được đề nghị không hợp lệ.", "Invalid nominee.");
-    const auto& o = e.as_object();
-    in.nominees.push_back(NomineeInput{DANVAN_TRY(RequiredId(o, "award_type_id")), Id(o, "model_id"),
-                                       Id(o, "organisation_id"), Id(o, "person_id"), Text(o, "name"),
-                                       Text(o, "achievement")});
-  }
+  in.unit_id = body.Int("unit_id");
+  in.issuer_id = body.Int("issuer_id");
+  in.campaign_id = body.OptInt("campaign_id");
+  if (auto y = body.OptInt("year")) in.year = static_cast<int>(*y);
+  in.title = body.Text("title");
+  for (const auto& o : body.Objects("nominees"))
+    in.nominees.push_back(NomineeInput{o.Int("award_type_id"), o.OptInt("model_id"), o.OptInt("organisation_id"),
+                                       o.OptInt("person_id"), o.Text("name"), o.Text("achievement")});
   return in;
 }
 
-Result<EventInput> ParseEvent(const json::object& body) {
+EventInput ParseEvent(const Fields& body) {
   EventInput in;
-  in.unit_id = DANVAN_TRY(RequiredId(body, "unit_id"));
-  in.title = DANVAN_TRY(RequiredString(body, "title", 300));
-  in.held_on = DANVAN_TRY(RequiredString(body, "held_on", 10));
-  in.start_time = DANVAN_TRY(RequiredString(body, "start_time", 5));
-  in.end_time = DANVAN_TRY(RequiredString(body, "end_time", 5));
-  in.place = Text(body, "place");
-  in.description = Text(body, "description");
-  if (const auto* list = body.if_contains("segments"); list && list->is_array())
-    for (const auto& e : list->as_array()) {
-      if (!e.is_object()) return WrongField("segments", "Phần chương trình không hợp lệ.", "Invalid segment.");
-      const auto& o = e.as_object();
-      SegmentInput s{Text(o, "kind"), Text(o, "title"), Text(o, "presenter_name"), Text(o, "presenter_title"),
-                     Id(o, "presenter_person_id"), Id(o, "decision_id"), {}};
-      if (const auto* r = o.if_contains("recipient_ids"); r && r->is_array())
-        for (const auto& id : r->as_array()) {
-          if (!id.is_int64()) return WrongField("segments", "recipient_ids phải là danh sách số.", "recipient_ids must be ids.");
-          s.recipient_ids.push_back(id.as_int64());
-        }
-      in.segments.push_back(std::move(s));
-    }
+  in.unit_id = body.Int("unit_id");
+  in.title = body.Text("title");
+  in.held_on = body.Text("held_on");
+  in.start_time = body.Text("start_time");
+  in.end_time = body.Text("end_time");
+  in.place = body.Text("place");
+  in.description = body.Text("description");
+  for (const auto& o : body.Objects("segments"))
+    in.segments.push_back(SegmentInput{o.Text("kind"), o.Text("title"), o.Text("presenter_name"), o.Text("presenter_title"),
+                                       o.OptInt("presenter_person_id"), o.OptInt("decision_id"), o.Ints("recipient_ids")});
   return in;
-}
-
-Result<std::string> FromBase64(std::string_view text) {
-  std::string out(text.size() / 4 * 3 + 3, '\0');
-  size_t len = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), " \r\n",
-                        &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
-    return WrongField("content_base64", "Nội dung tệp không phải base64 hợp lệ.", "The file's content is not valid base64.");
-  out.resize(len);
-  return out;
 }
 
 }  // namespace
@@ -250,12 +195,9 @@ void AddAwardRoutes(Router& router, Services& services, size_t upload_limit) {
     return JsonResponse(200, {{"items", std::move(items)}});
   });
   router.Add("POST", "/api/v1/award-types", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
-    auto body = DANVAN_TRY(ParseJsonObject(req));
-    AwardTypeInput in{Text(body, "code"), Text(body, "name"), Text(body, "issuer_kind"), Text(body, "subject"),
-                      Text(body, "legal_basis"), 0};
-    const auto* k = body.if_contains("bonus_coefficient");
-    if (!k || !k->is_number()) return WrongField("bonus_coefficient", "Hệ số tiền thưởng phải là số.", "bonus_coefficient must be a number.");
-    in.bonus_coefficient = k->to_number<double>();
+    const auto body = BodyOf(req);
+    AwardTypeInput in{body.Text("code"), body.Text("name"), body.Text("issuer_kind"), body.Text("subject"),
+                      body.Text("legal_basis"), body.Number("bonus_coefficient")};
     return Created(AwardTypeJson(DANVAN_TRY(aw.CreateAwardType(c, in))));
   }));
   router.Add("GET", "/api/v1/base-salaries", [&aw](Request& req) -> Result<Response> {
@@ -276,9 +218,9 @@ void AddAwardRoutes(Router& router, Services& services, size_t upload_limit) {
     return JsonResponse(200, {{"items", std::move(items)}});
   });
   router.Add("POST", "/api/v1/issuers", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
-    auto body = DANVAN_TRY(ParseJsonObject(req));
-    IssuerInput in{DANVAN_TRY(RequiredId(body, "unit_id")), Id(body, "organisation_id"), Text(body, "name"),
-                   Text(body, "kind"), Text(body, "document_format"), Text(body, "symbol"), Text(body, "place")};
+    const auto body = BodyOf(req);
+    IssuerInput in{body.Int("unit_id"), body.OptInt("organisation_id"), body.Text("name"),
+                   body.Text("kind"), body.Text("document_format"), body.Text("symbol"), body.Text("place")};
     return Created(IssuerJson(DANVAN_TRY(aw.CreateIssuer(c, in))));
   }));
 
@@ -300,17 +242,15 @@ void AddAwardRoutes(Router& router, Services& services, size_t upload_limit) {
                               {"page_size", paging.page_size}});
   }));
   router.Add("POST", "/api/v1/proposals", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
-    auto body = DANVAN_TRY(ParseJsonObject(req));
-    return Created(ProposalJson(DANVAN_TRY(aw.CreateProposal(c, DANVAN_TRY(ParseProposal(body))))));
+    return Created(ProposalJson(DANVAN_TRY(aw.CreateProposal(c, ParseProposal(BodyOf(req))))));
   }));
   router.Add("GET", "/api/v1/proposals/{id}", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
     return JsonResponse(200, ProposalJson(DANVAN_TRY(aw.GetProposal(c, DANVAN_TRY(PathId(req))))));
   }));
   router.Add("POST", "/api/v1/proposals/{id}/transitions", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
-    auto body = DANVAN_TRY(ParseJsonObject(req));
-    auto p = DANVAN_TRY(aw.Transition(c, id, DANVAN_TRY(RequiredString(body, "action", 32)), Text(body, "reason"),
-                                      Id(body, "council_session_id")));
+    const auto body = BodyOf(req);
+    auto p = DANVAN_TRY(aw.Transition(c, id, body.Text("action"), body.Text("reason"), body.OptInt("council_session_id")));
     return JsonResponse(200, ProposalJson(p));
   }));
   // The generated parts of the dossier: route, part, file name.
@@ -325,13 +265,13 @@ void AddAwardRoutes(Router& router, Services& services, size_t upload_limit) {
     }));
   router.Add("POST", "/api/v1/proposals/{id}/parts", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
-    auto body = DANVAN_TRY(ParseJsonObject(req));
+    const auto body = BodyOf(req);
     PartInput in;
-    if (auto k = Text(body, "kind"); !k.empty()) in.kind = k;
-    in.title = Text(body, "title");
-    in.file_name = Text(body, "file_name");
-    in.attachment_id = Id(body, "attachment_id");
-    if (body.contains("content_base64")) in.bytes = DANVAN_TRY(FromBase64(Text(body, "content_base64")));
+    if (auto k = body.Text("kind"); !k.empty()) in.kind = k;
+    in.title = body.Text("title");
+    in.file_name = body.Text("file_name");
+    in.attachment_id = body.OptInt("attachment_id");
+    if (body.Has("content_base64")) in.bytes = DANVAN_TRY(body.Bytes("content_base64"));
     return Created(PartJson(DANVAN_TRY(aw.AddPart(c, id, in))));
   }), upload_limit);
 
@@ -350,12 +290,10 @@ void AddAwardRoutes(Router& router, Services& services, size_t upload_limit) {
                               {"page_size", paging.page_size}});
   }));
   router.Add("POST", "/api/v1/decisions", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
-    auto body = DANVAN_TRY(ParseJsonObject(req));
-    return Created(DecisionJson(DANVAN_TRY(aw.IssueDecision(c, DANVAN_TRY(ParseDecision(body))))));
+    return Created(DecisionJson(DANVAN_TRY(aw.IssueDecision(c, ParseDecision(BodyOf(req))))));
   }));
   router.Add("POST", "/api/v1/decisions/preview", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
-    auto body = DANVAN_TRY(ParseJsonObject(req));
-    return Pdf(DANVAN_TRY(aw.PreviewDecisionPdf(c, DANVAN_TRY(ParseDecision(body)))), "du-thao-quyet-dinh.pdf");
+    return Pdf(DANVAN_TRY(aw.PreviewDecisionPdf(c, ParseDecision(BodyOf(req)))), "du-thao-quyet-dinh.pdf");
   }));
   router.Add("GET", "/api/v1/decisions/{id}/pdf", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
@@ -376,8 +314,8 @@ void AddAwardRoutes(Router& router, Services& services, size_t upload_limit) {
   }));
   router.Add("POST", "/api/v1/decisions/{id}/revocation", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
-    auto body = DANVAN_TRY(ParseJsonObject(req));
-    auto d = DANVAN_TRY(aw.RevokeDecision(c, id, DANVAN_TRY(RequiredString(body, "revoked_on", 10)), Text(body, "reason")));
+    const auto body = BodyOf(req);
+    auto d = DANVAN_TRY(aw.RevokeDecision(c, id, body.Text("revoked_on"), body.Text("reason")));
     return JsonResponse(200, DecisionJson(d));
   }));
 
@@ -403,8 +341,7 @@ void AddAwardRoutes(Router& router, Services& services, size_t upload_limit) {
     return JsonResponse(200, {{"items", std::move(items)}});
   });
   router.Add("POST", "/api/v1/events", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
-    auto body = DANVAN_TRY(ParseJsonObject(req));
-    return Created(EventJson(DANVAN_TRY(aw.CreateEvent(c, DANVAN_TRY(ParseEvent(body))))));
+    return Created(EventJson(DANVAN_TRY(aw.CreateEvent(c, ParseEvent(BodyOf(req))))));
   }));
   router.Add("GET", "/api/v1/events/{id}", [&aw](Request& req) -> Result<Response> {
     return JsonResponse(200, EventJson(DANVAN_TRY(aw.GetEvent(DANVAN_TRY(PathId(req))))));

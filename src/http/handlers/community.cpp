@@ -1,5 +1,6 @@
 #include "core/vietnamese.hpp"
 #include "http/auth.hpp"
+#include "http/body.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json.hpp"
 #include "http/params.hpp"
@@ -46,72 +47,31 @@ boost::json::object PersonJson(const PersonView& v) {
   return o;
 }
 
-std::string Str(const boost::json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
-std::optional<int64_t> OptId(const boost::json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  if (!v || !v->is_int64()) return std::nullopt;
-  return v->as_int64();
-}
-
-Result<int64_t> NeedId(const boost::json::object& o, std::string_view key) {
-  auto v = OptId(o, key);
-  if (!v || *v <= 0)
-    return MakeError(ErrorKind::kInvalidInput, "field_required",
-                     "Trường \"" + std::string(key) + "\" là bắt buộc và phải là số nguyên dương.",
-                     "The field \"" + std::string(key) + "\" is required and must be a positive integer.")
-        .WithDetail("field", boost::json::string(key));
-  return *v;
-}
-
-Result<PersonInput> ParsePerson(const boost::json::object& body) {
+PersonInput ParsePerson(const Fields& body) {
   PersonInput in;
-  in.full_name = DANVAN_TRY(RequiredString(body, "full_name", 200));
-  if (const auto* y = body.if_contains("birth_year"); y && !y->is_null()) {
-    if (!y->is_int64())
-      return MakeError(ErrorKind::kInvalidInput, "invalid_birth_year", "Năm sinh phải là số.", "birth_year must be a number.")
-          .WithDetail("field", "birth_year");
-    in.birth_year = static_cast<int>(y->as_int64());
-  }
-  in.gender = Str(body, "gender");
-  in.phone = Str(body, "phone");
-  in.email = Str(body, "email");
-  in.address = Str(body, "address");
+  in.full_name = body.Text("full_name");
+  if (auto y = body.OptInt("birth_year")) in.birth_year = static_cast<int>(*y);
+  in.gender = body.Text("gender");
+  in.phone = body.Text("phone");
+  in.email = body.Text("email");
+  in.address = body.Text("address");
   return in;
 }
 
-// A merge patch (RFC 7396): only the members present change; null clears one. Unknown members are refused, so a
-// misspelt field is not silently ignored.
-Result<PersonPatch> ParsePersonPatch(const boost::json::object& body) {
+// A merge patch (RFC 7396): only the members present change; null clears one (the schema refuses unknown members
+// and a null full name).
+PersonPatch ParsePersonPatch(const Fields& body) {
   PersonPatch patch;
-  for (const auto& [key, value] : body) {
-    const auto invalid = [&key = key](std::string code, std::string vi, std::string en) {
-      return MakeError(ErrorKind::kInvalidInput, std::move(code), std::move(vi), std::move(en))
-          .WithDetail("field", boost::json::string(key));
-    };
-    if (key == "full_name") {
-      patch.full_name = DANVAN_TRY(RequiredString(body, "full_name", 200));
-    } else if (key == "birth_year") {
-      if (!value.is_null() && !value.is_int64())
-        return invalid("invalid_birth_year", "Năm sinh phải là số.", "birth_year must be a number.");
-      patch.birth_year = value.is_null() ? std::nullopt : std::optional<int>(static_cast<int>(value.as_int64()));
-    } else if (key == "gender" || key == "phone" || key == "email" || key == "address") {
-      if (!value.is_null() && !value.is_string())
-        return invalid("invalid_field", "Trường \"" + std::string(key) + "\" phải là chuỗi hoặc null.",
-                       "The field \"" + std::string(key) + "\" must be a string or null.");
-      auto& field = key == "gender" ? patch.gender
-                    : key == "phone"  ? patch.phone
-                    : key == "email"  ? patch.email
-                                      : patch.address;
-      field = value.is_null() ? std::string() : std::string(value.as_string());
-    } else {
-      return invalid("unknown_field", "Trường \"" + std::string(key) + "\" không sửa được ở đây.",
-                     "The field \"" + std::string(key) + "\" cannot be changed here.");
-    }
+  if (body.Find("full_name")) patch.full_name = body.Text("full_name");
+  if (body.Find("birth_year")) {
+    const auto y = body.OptInt("birth_year");
+    patch.birth_year = y ? std::optional<int>(static_cast<int>(*y)) : std::nullopt;
   }
+  // null clears: an empty string is what the service stores as "none"
+  if (body.Find("gender")) patch.gender = body.Text("gender");
+  if (body.Find("phone")) patch.phone = body.Text("phone");
+  if (body.Find("email")) patch.email = body.Text("email");
+  if (body.Find("address")) patch.address = body.Text("address");
   return patch;
 }
 
@@ -144,13 +104,13 @@ void AddCommunityRoutes(Router& router, Services& services) {
   });
   router.Add("GET", "/api/v1/organisations", [&services](Request& req) { return OrganisationList(services, req); });
   router.Add("POST", "/api/v1/organisations", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
-    auto body = DANVAN_TRY(ParseJsonObject(req));
+    const auto body = BodyOf(req);
     NewOrganisation o;
-    o.unit_id = DANVAN_TRY(NeedId(body, "unit_id"));
-    o.parent_id = OptId(body, "parent_id");
-    o.kind = DANVAN_TRY(RequiredString(body, "kind", 40));
-    o.name = DANVAN_TRY(RequiredString(body, "name", 200));
-    o.valid_from = DANVAN_TRY(RequiredString(body, "valid_from", 10));
+    o.unit_id = body.Int("unit_id");
+    o.parent_id = body.OptInt("parent_id");
+    o.kind = body.Text("kind");
+    o.name = body.Text("name");
+    o.valid_from = body.Text("valid_from");
     auto created = DANVAN_TRY(services.community.CreateOrganisation(c, o));
     return JsonResponse(201, OrganisationJson(created));
   }));
@@ -176,13 +136,13 @@ void AddCommunityRoutes(Router& router, Services& services) {
   });
   router.Add("POST", "/api/v1/organisations/{id}/end", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
-    auto body = DANVAN_TRY(ParseJsonObject(req));
+    const auto body = BodyOf(req);
     OrganisationEnd end;
-    end.status = DANVAN_TRY(RequiredString(body, "status", 16));
-    end.date = DANVAN_TRY(RequiredString(body, "date", 10));
-    end.to_unit_id = OptId(body, "to_unit_id");
-    end.successor_id = OptId(body, "successor_id");
-    end.to_parent_id = OptId(body, "to_parent_id");
+    end.status = body.Text("status");
+    end.date = body.Text("date");
+    end.to_unit_id = body.OptInt("to_unit_id");
+    end.successor_id = body.OptInt("successor_id");
+    end.to_parent_id = body.OptInt("to_parent_id");
     auto o = DANVAN_TRY(services.community.EndOrganisation(c, id, end));
     return JsonResponse(200, OrganisationJson(o));
   }));
@@ -190,11 +150,7 @@ void AddCommunityRoutes(Router& router, Services& services) {
   router.Add("GET", "/api/v1/people", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
     const auto paging = DANVAN_TRY(ParsePaging(req));
     PersonQuery q;
-    auto unit = DANVAN_TRY(QueryId(req, "unit_id"));
-    if (!unit)
-      return MakeError(ErrorKind::kInvalidInput, "invalid_parameter", "Cần tham số unit_id.", "The parameter unit_id is required.")
-          .WithDetail("parameter", "unit_id");
-    q.unit_id = *unit;
+    q.unit_id = DANVAN_TRY(QueryId(req, "unit_id")).value_or(0);  // required: the contract has checked it
     q.organisation_id = DANVAN_TRY(QueryId(req, "organisation_id"));
     q.folded_text = FoldForSearch(req.Query("q").value_or(""));
     q.limit = paging.limit();
@@ -206,10 +162,8 @@ void AddCommunityRoutes(Router& router, Services& services) {
                               {"page_size", paging.page_size}});
   }));
   router.Add("POST", "/api/v1/people", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
-    auto body = DANVAN_TRY(ParseJsonObject(req));
-    const auto unit_id = DANVAN_TRY(NeedId(body, "unit_id"));
-    const auto input = DANVAN_TRY(ParsePerson(body));
-    auto v = DANVAN_TRY(services.community.CreatePerson(c, unit_id, input));
+    const auto body = BodyOf(req);
+    auto v = DANVAN_TRY(services.community.CreatePerson(c, body.Int("unit_id"), ParsePerson(body)));
     return JsonResponse(201, PersonJson(v));
   }));
   router.Add("GET", "/api/v1/people/{id}", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
@@ -219,45 +173,39 @@ void AddCommunityRoutes(Router& router, Services& services) {
   }));
   router.Add("PUT", "/api/v1/people/{id}", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
-    auto body = DANVAN_TRY(ParseJsonObject(req));
-    const auto input = DANVAN_TRY(ParsePerson(body));
-    auto v = DANVAN_TRY(services.community.UpdatePerson(c, id, input));
+    const auto body = BodyOf(req);
+    auto v = DANVAN_TRY(services.community.UpdatePerson(c, id, ParsePerson(body), body.OptInt("unit_id")));
     return JsonResponse(200, PersonJson(v));
   }));
   router.Add("PATCH", "/api/v1/people/{id}", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
-    auto body = DANVAN_TRY(ParseJsonObject(req));
-    const auto patch = DANVAN_TRY(ParsePersonPatch(body));
-    auto v = DANVAN_TRY(services.community.PatchPerson(c, id, patch));
+    auto v = DANVAN_TRY(services.community.PatchPerson(c, id, ParsePersonPatch(BodyOf(req))));
     return JsonResponse(200, PersonJson(v));
   }));
   router.Add("POST", "/api/v1/people/{id}/memberships", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
-    auto body = DANVAN_TRY(ParseJsonObject(req));
+    const auto body = BodyOf(req);
     NewMembership m;
-    m.organisation_id = DANVAN_TRY(NeedId(body, "organisation_id"));
-    m.title = DANVAN_TRY(RequiredString(body, "title", 100));
-    m.valid_from = DANVAN_TRY(RequiredString(body, "valid_from", 10));
-    m.valid_to = Str(body, "valid_to");
+    m.organisation_id = body.Int("organisation_id");
+    m.title = body.Text("title");
+    m.valid_from = body.Text("valid_from");
+    m.valid_to = body.Text("valid_to");
     auto created = DANVAN_TRY(services.community.AddMembership(c, id, m));
     return JsonResponse(201, MembershipJson(created));
   }));
   router.Add("POST", "/api/v1/memberships/{id}/end", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
-    auto body = DANVAN_TRY(ParseJsonObject(req));
-    const auto to = DANVAN_TRY(RequiredString(body, "valid_to", 10));
-    auto m = DANVAN_TRY(services.community.EndMembership(c, id, to));
+    auto m = DANVAN_TRY(services.community.EndMembership(c, id, BodyOf(req).Text("valid_to")));
     return JsonResponse(200, MembershipJson(m));
   }));
   router.Add("POST", "/api/v1/people/import", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
-    auto unit = DANVAN_TRY(QueryId(req, "unit_id"));
-    if (!unit)
-      return MakeError(ErrorKind::kInvalidInput, "invalid_parameter", "Cần tham số unit_id.", "The parameter unit_id is required.")
-          .WithDetail("parameter", "unit_id");
+    const auto unit = DANVAN_TRY(QueryId(req, "unit_id")).value_or(0);  // required: the contract has checked it
     const auto type = req.Header("content-type").value_or("");
-    if (type.substr(0, type.find(';')) != "text/csv")
+    const auto media = type.substr(0, type.find(';'));
+    if (media != "text/csv" && media != "text/tab-separated-values")
       return MakeError(ErrorKind::kUnsupportedMediaType, "unsupported_media_type",
-                       "Tệp nhập phải là CSV (Content-Type: text/csv).", "The import must be CSV (Content-Type: text/csv).");
+                       "Tệp nhập phải là CSV hoặc TSV (Content-Type: text/csv, text/tab-separated-values).",
+                       "The import must be CSV or TSV (Content-Type: text/csv or text/tab-separated-values).");
     const auto mode_s = req.Query("mode").value_or("dry_run");
     ImportMode mode = ImportMode::kDryRun;
     if (mode_s == "all") {
@@ -269,7 +217,7 @@ void AddCommunityRoutes(Router& router, Services& services) {
                        "mode must be dry_run, all or skip_bad_rows.")
           .WithDetail("parameter", "mode");
     }
-    auto report = DANVAN_TRY(services.community.ImportPeople(c, *unit, req.body, mode));
+    auto report = DANVAN_TRY(services.community.ImportPeople(c, unit, req.body, mode));
     boost::json::array issues;
     for (const auto& i : report.issues)
       issues.push_back({{"line", i.line}, {"column", i.column}, {"message", i.message_vi}, {"message_en", i.message_en}});

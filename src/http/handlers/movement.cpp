@@ -1,12 +1,12 @@
 #include "core/vietnamese.hpp"
 #include "http/auth.hpp"
+#include "http/body.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json.hpp"
 #include "http/params.hpp"
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
-#include <sodium.h>
 
 namespace danvan::http {
 namespace {
@@ -83,112 +83,55 @@ json::object PageJson(const Page<Model>& page, const Paging& paging) {
   return {{"items", std::move(items)}, {"total", page.total}, {"page", paging.page}, {"page_size", paging.page_size}};
 }
 
-std::string Str(const json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
-std::optional<int64_t> OptId(const json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  if (!v || !v->is_int64()) return std::nullopt;
-  return v->as_int64();
-}
-
-std::optional<double> OptNumber(const json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  if (!v || !v->is_number()) return std::nullopt;
-  return v->to_number<double>();
-}
-
 Error BadField(std::string_view field, std::string vi, std::string en) {
   return MakeError(ErrorKind::kInvalidInput, "invalid_field_value", std::move(vi), std::move(en))
       .WithDetail("field", json::string(field));
 }
 
-Result<int64_t> NeedId(const json::object& o, std::string_view key) {
-  auto v = OptId(o, key);
-  if (!v || *v <= 0)
-    return MakeError(ErrorKind::kInvalidInput, "field_required",
-                     "Trường \"" + std::string(key) + "\" là bắt buộc và phải là số nguyên dương.",
-                     "The field \"" + std::string(key) + "\" is required and must be a positive integer.")
-        .WithDetail("field", json::string(key));
-  return *v;
-}
-
-Result<std::vector<int64_t>> IdArray(const json::object& o, std::string_view key) {
-  std::vector<int64_t> out;
-  const auto* v = o.if_contains(key);
-  if (!v) return out;
-  const bool ok = v->is_array() && std::all_of(v->as_array().begin(), v->as_array().end(),
-                                               [](const json::value& e) { return e.is_int64(); });
-  if (!ok)
-    return BadField(key, fmt::format("\"{}\" phải là danh sách số.", key), fmt::format("\"{}\" must be a list of ids.", key));
-  for (const auto& e : v->as_array()) out.push_back(e.as_int64());
-  return out;
-}
-
-Result<ModelInput> ParseModel(const json::object& body) {
+ModelInput ParseModel(const Fields& body) {
   ModelInput in;
-  in.campaign_id = DANVAN_TRY(NeedId(body, "campaign_id"));
-  if (auto k = Str(body, "kind"); !k.empty()) in.kind = k;
-  if (auto s = Str(body, "subject"); !s.empty()) in.subject = s;
-  in.field = Str(body, "field");
-  in.title = Str(body, "title");
-  in.owner_organisation_id = OptId(body, "owner_organisation_id");
-  in.owner_person_id = OptId(body, "owner_person_id");
-  in.address = Str(body, "address");
-  in.latitude = OptNumber(body, "latitude");
-  in.longitude = OptNumber(body, "longitude");
-  in.description = Str(body, "description");
-  in.goals = Str(body, "goals");
-  in.started_on = Str(body, "started_on");
-  if (const auto* list = body.if_contains("indicators"); list && list->is_array()) {
-    for (const auto& e : list->as_array()) {
-      if (!e.is_object()) return BadField("indicators", "Chỉ tiêu không hợp lệ.", "Invalid indicator.");
-      const auto& o = e.as_object();
-      in.indicators.push_back(Indicator{Str(o, "name"), Str(o, "unit"), OptNumber(o, "target").value_or(0), OptNumber(o, "actual")});
-    }
-  }
+  in.campaign_id = body.Int("campaign_id");
+  if (auto k = body.Text("kind"); !k.empty()) in.kind = k;
+  if (auto s = body.Text("subject"); !s.empty()) in.subject = s;
+  in.field = body.Text("field");
+  in.title = body.Text("title");
+  in.owner_organisation_id = body.OptInt("owner_organisation_id");
+  in.owner_person_id = body.OptInt("owner_person_id");
+  in.address = body.Text("address");
+  in.latitude = body.OptNumber("latitude");
+  in.longitude = body.OptNumber("longitude");
+  in.description = body.Text("description");
+  in.goals = body.Text("goals");
+  in.started_on = body.Text("started_on");
+  for (const auto& o : body.Objects("indicators"))
+    in.indicators.push_back(Indicator{o.Text("name"), o.Text("unit"), o.Number("target"), o.OptNumber("actual")});
   return in;
 }
 
-Result<CampaignInput> ParseCampaign(const json::object& body) {
+CampaignInput ParseCampaign(const Fields& body) {
   CampaignInput in;
-  in.unit_id = DANVAN_TRY(NeedId(body, "unit_id"));
-  in.title = DANVAN_TRY(RequiredString(body, "title", 300));
-  in.starts_on = DANVAN_TRY(RequiredString(body, "starts_on", 10));
-  in.ends_on = DANVAN_TRY(RequiredString(body, "ends_on", 10));
-  in.registration_deadline = DANVAN_TRY(RequiredString(body, "registration_deadline", 10));
-  in.launch_document = Str(body, "launch_document");
-  in.launch_date = Str(body, "launch_date");
-  in.interim_review_on = Str(body, "interim_review_on");
-  in.final_review_on = Str(body, "final_review_on");
-  in.pass_score = OptNumber(body, "pass_score");
-  in.ballot_threshold = OptNumber(body, "ballot_threshold");
-  in.quorum = OptNumber(body, "quorum");
-  if (const auto* f = body.if_contains("fields"); f && f->is_array())
-    for (const auto& e : f->as_array())
-      if (e.is_string()) in.fields.push_back(std::string(e.as_string()));
-  if (const auto* c = body.if_contains("criteria"); c && c->is_array())
-    for (const auto& e : c->as_array()) {
-      if (!e.is_object()) return BadField("criteria", "Tiêu chí không hợp lệ.", "Invalid criterion.");
-      const auto& o = e.as_object();
-      in.criteria.push_back(Criterion{0, Str(o, "name"), OptNumber(o, "weight").value_or(0), OptNumber(o, "max_score").value_or(0)});
-    }
-  if (const auto* l = body.if_contains("levels"); l && l->is_array())
-    for (const auto& e : l->as_array())
-      if (e.is_object()) in.levels.push_back(RecognitionLevel{Str(e.as_object(), "code"), Str(e.as_object(), "name")});
-  if (const auto* q = body.if_contains("quotas"); q && q->is_array())
-    for (const auto& e : q->as_array()) {
-      if (!e.is_object()) return BadField("quotas", "Chỉ tiêu đăng ký không hợp lệ.", "Invalid quota.");
-      const auto& o = e.as_object();
-      Quota quota{Str(o, "organisation_kind"), static_cast<int>(OptNumber(o, "min_models").value_or(0)), std::nullopt};
-      if (auto mx = OptNumber(o, "max_models")) quota.max_models = static_cast<int>(*mx);
-      in.quotas.push_back(quota);
-    }
-  if (const auto* m = body.if_contains("linked_movements"); m && m->is_array())
-    for (const auto& e : m->as_array())
-      if (e.is_string()) in.linked_movements.push_back(std::string(e.as_string()));
+  in.unit_id = body.Int("unit_id");
+  in.title = body.Text("title");
+  in.starts_on = body.Text("starts_on");
+  in.ends_on = body.Text("ends_on");
+  in.registration_deadline = body.Text("registration_deadline");
+  in.launch_document = body.Text("launch_document");
+  in.launch_date = body.Text("launch_date");
+  in.interim_review_on = body.Text("interim_review_on");
+  in.final_review_on = body.Text("final_review_on");
+  in.pass_score = body.OptNumber("pass_score");
+  in.ballot_threshold = body.OptNumber("ballot_threshold");
+  in.quorum = body.OptNumber("quorum");
+  in.fields = body.Texts("fields");
+  for (const auto& o : body.Objects("criteria"))
+    in.criteria.push_back(Criterion{0, o.Text("name"), o.Number("weight"), o.Number("max_score")});
+  for (const auto& o : body.Objects("levels")) in.levels.push_back(RecognitionLevel{o.Text("code"), o.Text("name")});
+  for (const auto& o : body.Objects("quotas")) {
+    Quota quota{o.Text("organisation_kind"), static_cast<int>(o.Int("min_models")), std::nullopt};
+    if (auto mx = o.OptInt("max_models")) quota.max_models = static_cast<int>(*mx);
+    in.quotas.push_back(quota);
+  }
+  in.linked_movements = body.Texts("linked_movements");
   return in;
 }
 
@@ -288,18 +231,6 @@ json::object ReportJson(const ProgressReport& r) {
           {"author", r.author}, {"created_at", r.created_at}, {"attachments", std::move(files)}};
 }
 
-Result<std::string> DecodeBase64(std::string_view text, std::string_view file) {
-  std::string out(text.size() / 4 * 3 + 3, '\0');
-  size_t len = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), " \r\n",
-                        &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
-    return MakeError(ErrorKind::kInvalidInput, "invalid_base64", "Nội dung tệp không phải base64 hợp lệ.",
-                     "The file's content is not valid base64.")
-        .WithDetail("file", json::string(file));
-  out.resize(len);
-  return out;
-}
-
 Response FileResponse(const AttachmentDownload& d) {
   Response r;
   r.content_type = d.meta.media_type;
@@ -328,20 +259,17 @@ void AddMovementRoutes(Router& router, Services& services, size_t upload_limit) 
   auto& mv = services.movement;
   router.Add("POST", "/api/v1/models/{id}/reports", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
-    auto body = DANVAN_TRY(ParseJsonObject(req));
+    const auto body = BodyOf(req);
     ReportInput in;
-    if (auto k = Str(body, "kind"); !k.empty()) in.kind = k;
-    in.body = Str(body, "body");
-    if (const auto* list = body.if_contains("attachments"); list && list->is_array())
-      for (const auto& e : list->as_array()) {
-        if (!e.is_object()) return BadField("attachments", "Tệp đính kèm không hợp lệ.", "Invalid attachment.");
-        const auto& o = e.as_object();
-        UploadedFile f;
-        f.file_name = Str(o, "file_name");
-        f.bytes = DANVAN_TRY(DecodeBase64(Str(o, "content_base64"), f.file_name));
-        if (const auto* p = o.if_contains("public"); p && p->is_bool()) f.is_public = p->as_bool();
-        in.files.push_back(std::move(f));
-      }
+    if (auto k = body.Text("kind"); !k.empty()) in.kind = k;
+    in.body = body.Text("body");
+    for (const auto& o : body.Objects("attachments")) {
+      UploadedFile f;
+      f.file_name = o.Text("file_name");
+      f.bytes = DANVAN_TRY(o.Bytes("content_base64"));
+      f.is_public = o.Flag("public");
+      in.files.push_back(std::move(f));
+    }
     return JsonResponse(201, ReportJson(DANVAN_TRY(mv.AddReport(c, id, in))));
   }), upload_limit);
   router.Add("GET", "/api/v1/models/{id}/reports", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
@@ -377,8 +305,7 @@ void AddMovementRoutes(Router& router, Services& services, size_t upload_limit) 
     return JsonResponse(200, {{"items", std::move(items)}});
   });
   router.Add("POST", "/api/v1/campaigns", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
-    auto body = DANVAN_TRY(ParseJsonObject(req));
-    auto campaign = DANVAN_TRY(mv.CreateCampaign(c, DANVAN_TRY(ParseCampaign(body))));
+    auto campaign = DANVAN_TRY(mv.CreateCampaign(c, ParseCampaign(BodyOf(req))));
     return JsonResponse(201, CampaignJson(campaign));
   }));
   router.Add("GET", "/api/v1/campaigns/{id}", [&mv](Request& req) -> Result<Response> {
@@ -386,8 +313,7 @@ void AddMovementRoutes(Router& router, Services& services, size_t upload_limit) 
   });
   router.Add("POST", "/api/v1/campaigns/{id}/status", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
-    auto body = DANVAN_TRY(ParseJsonObject(req));
-    auto campaign = DANVAN_TRY(mv.SetCampaignStatus(c, id, DANVAN_TRY(RequiredString(body, "status", 16))));
+    auto campaign = DANVAN_TRY(mv.SetCampaignStatus(c, id, BodyOf(req).Text("status")));
     return JsonResponse(200, CampaignJson(campaign));
   }));
   router.Add("GET", "/api/v1/campaigns/{id}/registration", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
@@ -405,17 +331,15 @@ void AddMovementRoutes(Router& router, Services& services, size_t upload_limit) 
   }));
   router.Add("POST", "/api/v1/campaigns/{id}/reopenings", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
-    auto body = DANVAN_TRY(ParseJsonObject(req));
-    DANVAN_TRY(mv.ReopenRegistration(c, id, DANVAN_TRY(NeedId(body, "organisation_id")), DANVAN_TRY(RequiredString(body, "until", 10))));
+    const auto body = BodyOf(req);
+    DANVAN_TRY(mv.ReopenRegistration(c, id, body.Int("organisation_id"), body.Text("until")));
     return NoContent();
   }));
   router.Add("POST", "/api/v1/campaigns/{id}/carry-over", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
-    auto body = DANVAN_TRY(ParseJsonObject(req));
-    const auto from = DANVAN_TRY(NeedId(body, "from_campaign_id"));
-    const auto keep = DANVAN_TRY(IdArray(body, "keep_model_ids"));
-    const auto close = DANVAN_TRY(IdArray(body, "close_model_ids"));
-    auto carried = DANVAN_TRY(mv.CarryOver(c, from, id, keep, close, Str(body, "reason")));
+    const auto body = BodyOf(req);
+    auto carried = DANVAN_TRY(mv.CarryOver(c, body.Int("from_campaign_id"), id, body.Ints("keep_model_ids"),
+                                           body.Ints("close_model_ids"), body.Text("reason")));
     json::array items;
     for (const auto& m : carried) items.push_back(ModelJson(m));
     return JsonResponse(200, {{"items", std::move(items)}});
@@ -427,8 +351,7 @@ void AddMovementRoutes(Router& router, Services& services, size_t upload_limit) 
     return JsonResponse(200, PageJson(page, paging));
   }));
   router.Add("POST", "/api/v1/models", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
-    auto body = DANVAN_TRY(ParseJsonObject(req));
-    auto model = DANVAN_TRY(mv.CreateModel(c, DANVAN_TRY(ParseModel(body))));
+    auto model = DANVAN_TRY(mv.CreateModel(c, ParseModel(BodyOf(req))));
     return JsonResponse(201, ModelJson(model));
   }));
   router.Add("GET", "/api/v1/models/{id}", [&services, &mv](Request& req) -> Result<Response> {
@@ -437,14 +360,13 @@ void AddMovementRoutes(Router& router, Services& services, size_t upload_limit) 
   });
   router.Add("POST", "/api/v1/models/{id}/transitions", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
-    auto body = DANVAN_TRY(ParseJsonObject(req));
-    auto model = DANVAN_TRY(mv.Transition(c, id, DANVAN_TRY(RequiredString(body, "action", 32)), Str(body, "reason")));
+    const auto body = BodyOf(req);
+    auto model = DANVAN_TRY(mv.Transition(c, id, body.Text("action"), body.Text("reason")));
     return JsonResponse(200, ModelJson(model));
   }));
   router.Add("POST", "/api/v1/models/{id}/adoptions", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
-    auto body = DANVAN_TRY(ParseJsonObject(req));
-    auto model = DANVAN_TRY(mv.Adopt(c, id, DANVAN_TRY(ParseModel(body))));
+    auto model = DANVAN_TRY(mv.Adopt(c, id, ParseModel(BodyOf(req))));
     return JsonResponse(201, ModelJson(model));
   }));
   router.Add("GET", "/api/v1/models/{id}/adoptions", [&mv](Request& req) -> Result<Response> {
@@ -481,20 +403,18 @@ void AddMovementRoutes(Router& router, Services& services, size_t upload_limit) 
   });
 
   router.Add("POST", "/api/v1/councils", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
-    auto body = DANVAN_TRY(ParseJsonObject(req));
+    const auto body = BodyOf(req);
     Council council;
-    council.campaign_id = DANVAN_TRY(NeedId(body, "campaign_id"));
-    council.name = Str(body, "name");
-    council.kind = Str(body, "kind");
-    if (const auto* list = body.if_contains("members"); list && list->is_array())
-      for (const auto& e : list->as_array()) {
-        if (!e.is_object()) return BadField("members", "Thành viên không hợp lệ.", "Invalid member.");
-        CouncilMember m;
-        m.user_id = DANVAN_TRY(NeedId(e.as_object(), "user_id"));
-        m.role = Str(e.as_object(), "role");
-        m.display_name = Str(e.as_object(), "display_name");
-        council.members.push_back(m);
-      }
+    council.campaign_id = body.Int("campaign_id");
+    council.name = body.Text("name");
+    council.kind = body.Text("kind");
+    for (const auto& e : body.Objects("members")) {
+      CouncilMember m;
+      m.user_id = e.Int("user_id");
+      m.role = e.Text("role");
+      m.display_name = e.Text("display_name");
+      council.members.push_back(m);
+    }
     auto created = DANVAN_TRY(mv.CreateCouncil(c, council));
     json::array members;
     for (const auto& m : created.members)
@@ -527,9 +447,8 @@ void AddMovementRoutes(Router& router, Services& services, size_t upload_limit) 
   }));
   router.Add("POST", "/api/v1/councils/{id}/sessions", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
-    auto body = DANVAN_TRY(ParseJsonObject(req));
-    auto s = DANVAN_TRY(mv.OpenSession(c, id, DANVAN_TRY(RequiredString(body, "held_on", 10)),
-                                       DANVAN_TRY(IdArray(body, "present_member_ids")), DANVAN_TRY(IdArray(body, "model_ids"))));
+    const auto body = BodyOf(req);
+    auto s = DANVAN_TRY(mv.OpenSession(c, id, body.Text("held_on"), body.Ints("present_member_ids"), body.Ints("model_ids")));
     return JsonResponse(201, SessionJson(DANVAN_TRY(mv.GetSession(c, s.id))));
   }));
   router.Add("GET", "/api/v1/sessions/{id}", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
@@ -537,20 +456,10 @@ void AddMovementRoutes(Router& router, Services& services, size_t upload_limit) 
   }));
   router.Add("POST", "/api/v1/sessions/{id}/scores", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
-    auto body = DANVAN_TRY(ParseJsonObject(req));
-    const auto model = DANVAN_TRY(NeedId(body, "model_id"));
+    const auto body = BodyOf(req);
     std::map<int64_t, double> scores;
-    const auto* list = body.if_contains("scores");
-    if (!list || !list->is_array() || list->as_array().empty())
-      return BadField("scores", "Cần danh sách điểm theo tiêu chí.", "A list of scores per criterion is required.");
-    for (const auto& e : list->as_array()) {
-      if (!e.is_object()) return BadField("scores", "Điểm không hợp lệ.", "Invalid score.");
-      const auto criterion = DANVAN_TRY(NeedId(e.as_object(), "criterion_id"));
-      auto score = OptNumber(e.as_object(), "score");
-      if (!score) return BadField("scores", "Điểm phải là số.", "A score must be a number.");
-      scores[criterion] = *score;
-    }
-    DANVAN_TRY(mv.SubmitScores(c, id, model, scores));
+    for (const auto& e : body.Objects("scores")) scores[e.Int("criterion_id")] = e.Number("score");
+    DANVAN_TRY(mv.SubmitScores(c, id, body.Int("model_id"), scores));
     return NoContent();
   }));
   router.Add("POST", "/api/v1/sessions/{id}/close-scoring", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
@@ -559,23 +468,16 @@ void AddMovementRoutes(Router& router, Services& services, size_t upload_limit) 
   }));
   router.Add("POST", "/api/v1/sessions/{id}/ballots", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
-    auto body = DANVAN_TRY(ParseJsonObject(req));
-    DANVAN_TRY(mv.Vote(c, id, DANVAN_TRY(NeedId(body, "model_id")), DANVAN_TRY(RequiredString(body, "vote", 16))));
+    const auto body = BodyOf(req);
+    DANVAN_TRY(mv.Vote(c, id, body.Int("model_id"), body.Text("vote")));
     return NoContent();
   }));
   router.Add("POST", "/api/v1/sessions/{id}/close", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
-    auto body = DANVAN_TRY(ParseJsonObject(req));
+    // The schema holds the keys to model ids (propertyNames) and the values to level codes.
     std::map<int64_t, std::string> levels;
-    if (const auto* l = body.if_contains("levels"); l && l->is_object())
-      for (const auto& [k, v] : l->as_object()) {
-        if (!v.is_string()) return BadField("levels", "Cấp công nhận phải là chuỗi.", "A level must be a string.");
-        try {
-          levels[std::stoll(std::string(k))] = std::string(v.as_string());
-        } catch (const std::exception&) {
-          return BadField("levels", "Khóa của levels phải là mã mô hình.", "The keys of levels must be model ids.");
-        }
-      }
+    if (const auto* l = BodyOf(req).Find("levels"); l && l->is_object())
+      for (const auto& [k, v] : l->as_object()) levels[std::stoll(std::string(k))] = std::string(v.as_string());
     return JsonResponse(200, SessionJson(DANVAN_TRY(mv.CloseSession(c, id, levels))));
   }));
   router.Add("GET", "/api/v1/sessions/{id}/minutes.pdf", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {

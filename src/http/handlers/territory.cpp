@@ -1,5 +1,6 @@
 #include "core/vietnamese.hpp"
 #include "http/auth.hpp"
+#include "http/body.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json.hpp"
 #include "http/params.hpp"
@@ -34,21 +35,6 @@ boost::json::object SuccessionJson(const Succession& s) {
   return o;
 }
 
-std::string OptionalString(const boost::json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
-Result<int64_t> RequiredId(const boost::json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  if (!v || !v->is_int64() || v->as_int64() <= 0)
-    return MakeError(ErrorKind::kInvalidInput, "field_required",
-                     "Trường \"" + std::string(key) + "\" là bắt buộc và phải là số nguyên dương.",
-                     "The field \"" + std::string(key) + "\" is required and must be a positive integer.")
-        .WithDetail("field", boost::json::string(key));
-  return v->as_int64();
-}
-
 }  // namespace
 
 void AddTerritoryRoutes(Router& router, Services& services) {
@@ -75,15 +61,15 @@ void AddTerritoryRoutes(Router& router, Services& services) {
                               {"page_size", paging.page_size}});
   });
   router.Add("POST", "/api/v1/units", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
-    auto body = DANVAN_TRY(ParseJsonObject(req));
+    const auto body = BodyOf(req);
     NewUnit u;
-    u.code = DANVAN_TRY(RequiredString(body, "code", 32));
-    u.name = DANVAN_TRY(RequiredString(body, "name", 200));
-    u.level = DANVAN_TRY(RequiredString(body, "level", 16));
-    u.kind = DANVAN_TRY(RequiredString(body, "kind", 32));
-    u.valid_from = DANVAN_TRY(RequiredString(body, "valid_from", 10));
-    u.valid_to = OptionalString(body, "valid_to");
-    if (const auto* p = body.if_contains("parent_id"); p && !p->is_null()) u.parent_id = DANVAN_TRY(RequiredId(body, "parent_id"));
+    u.code = body.Text("code");
+    u.name = body.Text("name");
+    u.level = body.Text("level");
+    u.kind = body.Text("kind");
+    u.valid_from = body.Text("valid_from");
+    u.valid_to = body.Text("valid_to");
+    u.parent_id = body.OptInt("parent_id");
     auto unit = DANVAN_TRY(services.territory.CreateUnit(c, u));
     return JsonResponse(201, UnitJson(unit));
   }));
@@ -111,14 +97,14 @@ void AddTerritoryRoutes(Router& router, Services& services) {
     return JsonResponse(200, {{"unit", UnitJson(fate.unit)}, {"successions", std::move(successions)}, {"units", std::move(units)}});
   });
   router.Add("POST", "/api/v1/successions", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
-    auto body = DANVAN_TRY(ParseJsonObject(req));
+    const auto body = BodyOf(req);
     NewSuccession s;
-    s.from_unit_id = DANVAN_TRY(RequiredId(body, "from_unit_id"));
-    s.to_unit_id = DANVAN_TRY(RequiredId(body, "to_unit_id"));
-    s.share = DANVAN_TRY(RequiredString(body, "share", 8));
-    s.legal_basis = DANVAN_TRY(RequiredString(body, "legal_basis", 300));
-    s.effective_date = DANVAN_TRY(RequiredString(body, "effective_date", 10));
-    s.note = OptionalString(body, "note");
+    s.from_unit_id = body.Int("from_unit_id");
+    s.to_unit_id = body.Int("to_unit_id");
+    s.share = body.Text("share");
+    s.legal_basis = body.Text("legal_basis");
+    s.effective_date = body.Text("effective_date");
+    s.note = body.Text("note");
     auto created = DANVAN_TRY(services.territory.AddSuccession(c, s));
     return JsonResponse(201, SuccessionJson(created));
   }));
