@@ -1,5 +1,7 @@
 #include "http/message.hpp"
 
+#include <boost/url/parse.hpp>
+
 #include <algorithm>
 #include <cctype>
 
@@ -33,6 +35,16 @@ void Response::SetHeader(std::string name, std::string value) {
       return;
     }
   headers.emplace_back(std::move(name), std::move(value));
+}
+
+bool ParseTarget(std::string_view target, Request& request) {
+  if (target.empty() || target.front() != '/') return false;
+  auto parsed = boost::urls::parse_origin_form(target);
+  if (!parsed) return false;
+  request.path = parsed->path();
+  if (request.path.find('\0') != std::string::npos) return false;
+  for (const auto& param : parsed->params()) request.query.emplace_back(param.key, param.value);
+  return true;
 }
 
 }  // namespace danvan::http

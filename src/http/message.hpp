@@ -1,6 +1,8 @@
 #pragma once
 //! HTTP messages as the application sees them: plain structs, so that only server.cpp includes Beast.
 
+#include <boost/json/value.hpp>
+
 #include <chrono>
 #include <map>
 #include <optional>
@@ -21,6 +23,7 @@ struct Request {
   std::string remote_address;
   std::string request_id;
   std::map<std::string, std::string> path_params;  //!< filled by the router
+  boost::json::value json;  //!< the JSON body, read and checked against its schema before the handler runs
   std::string_view route = "-";  //!< the matched route's pattern (owned by the router), for logs and metrics
   std::chrono::steady_clock::time_point received = std::chrono::steady_clock::now();
 
@@ -36,5 +39,9 @@ struct Response {
 
   void SetHeader(std::string name, std::string value);
 };
+
+//! Splits an origin-form target ("/api/v1/units?q=x") into the request's decoded path and query parameters; false
+//! on anything else, or on a NUL in the path. The bytes decoded are not checked here (App refuses what is not text).
+bool ParseTarget(std::string_view target, Request& request);
 
 }  // namespace danvan::http

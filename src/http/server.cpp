@@ -11,7 +11,6 @@
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <boost/url/parse.hpp>
 #include <spdlog/spdlog.h>
 
 #include <array>
@@ -51,15 +50,10 @@ Error ErrorForReadFailure(const beast::error_code& ec) {
       .WithDetail("reason", boost::json::string(ec.message()));
 }
 
-// Splits the target into a decoded path and query parameters; fails on anything that is not origin-form.
-bool ParseTarget(std::string_view target, Request& request) {
-  if (target.empty() || target.front() != '/') return false;
-  auto parsed = boost::urls::parse_origin_form(target);
-  if (!parsed) return false;
-  request.path = parsed->path();
-  if (request.path.find('\0') != std::string::npos) return false;
-  for (const auto& param : parsed->params()) request.query.emplace_back(param.key, param.value);
-  return true;
+std::string_view TrimSpaces(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
 }
 
 }  // namespace
@@ -292,9 +286,20 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
 
     // Beast reads a request whose Transfer-Encoding does not end in chunked as having no body, and what follows
     // as the next request: RFC 9112 (6.3) says to refuse it, as a proxy may have framed it otherwise.
-    if (message.count(bhttp::field::transfer_encoding) > 0 && !message.chunked()) {
-      return Write(server_.app_.Refuse(*request, ErrorForReadFailure(bhttp::error::bad_transfer_encoding)), *request,
-                   false, false);
+    // The only transfer coding we take is exactly "chunked" (no parameters, no other coding before it, one field).
+    if (const auto codings = message.count(bhttp::field::transfer_encoding); codings > 0) {
+      const bool exact = codings == 1 && beast::iequals(TrimSpaces(message[bhttp::field::transfer_encoding]), "chunked");
+      if (!exact)
+        return Write(server_.app_.Refuse(*request, ErrorForReadFailure(bhttp::error::bad_transfer_encoding)), *request,
+                     false, false);
+    }
+    // RFC 9112 (3.2): an HTTP/1.1 request carries exactly one Host; without it, or with two, it is refused.
+    if (const auto hosts = message.count(bhttp::field::host); message.version() >= 11 && hosts != 1) {
+      auto error = TransportError(ErrorKind::kInvalidInput, "malformed_request",
+                                  "Yêu cầu HTTP/1.1 phải có đúng một trường Host.",
+                                  "An HTTP/1.1 request must carry exactly one Host header.")
+                       .WithDetail("reason", hosts == 0 ? "missing Host" : "more than one Host");
+      return Write(server_.app_.Refuse(*request, error), *request, false, false);
     }
     if (!ParseTarget(request->target, *request)) {
       auto error = TransportError(ErrorKind::kInvalidInput, "malformed_target", "Địa chỉ yêu cầu không hợp lệ.",
