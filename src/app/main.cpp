@@ -22,6 +22,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -79,6 +80,7 @@ int Serve(const Config& config) {
   const auto started = std::chrono::steady_clock::now();
   // Photos and PDFs come from a module loaded on first use; a missing one is an installation error, said now.
   if (auto st = documents::CheckModule(); !st) return Fail(st.error());
+  documents::SetRenderLimits(config.documents.render_slots, config.documents.render_timeout);
   auto db_result = OpenMigrated(config);
   if (!db_result) return Fail(db_result.error());
   auto db = std::move(db_result).value();
@@ -121,6 +123,14 @@ int Serve(const Config& config) {
     fmt::print("Dừng bằng Ctrl+C / stop with Ctrl+C (SIGINT) or SIGTERM.\n");
     std::fflush(stdout);
   });
+  // A render past its time limit may still be running on its own thread: it is not waited for (the grace is the
+  // requests', and they have all been answered); the process ends without running what would race with it.
+  if (const int left = documents::RendersRunning(); left > 0) {
+    spdlog::warn("stopping with {} document render(s) abandoned", left);
+    spdlog::shutdown();
+    std::fflush(nullptr);
+    std::_Exit(kExitOk);
+  }
   spdlog::info("stopped cleanly");
   return kExitOk;
 }

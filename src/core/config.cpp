@@ -94,6 +94,10 @@ const std::vector<Setting>& Table() {
         [](Config& c, auto k, auto v) { return ParseMillis(k, v, c.server.idle_timeout); });
     add("server.shutdown_grace_ms", "time in-flight requests get to finish on SIGTERM",
         [](Config& c, auto k, auto v) { return ParseMillis(k, v, c.server.shutdown_grace); });
+    add("documents.render_slots", "PDF documents rendered at once; a request waits for a free one",
+        [](Config& c, auto k, auto v) { return ParseInt(k, v, 1, 64, c.documents.render_slots); });
+    add("documents.render_timeout_ms", "time a request waits for its PDF (a slot and the render) before a 503",
+        [](Config& c, auto k, auto v) { return ParseMillis(k, v, c.documents.render_timeout); });
     add("server.static_dir", "folder of the built web app",
         [](Config& c, auto, auto v) { c.server.static_dir = std::string(v); return OkStatus(); });
     add("server.public_url", "the address the public uses (https://…), printed in documents: certificates' QR codes",

@@ -38,6 +38,11 @@ struct DatabaseConfig {
   int sqlite_cache_kib = 512;  //!< SQLite's page cache per connection; the OS caches the file as well
 };
 
+struct DocumentsConfig {
+  int render_slots = 2;                              //!< documents rendered at once (the rest wait, then 503)
+  std::chrono::milliseconds render_timeout{10'000};  //!< a request waits this long for its document, then 503
+};
+
 struct LogConfig {
   std::string level = "info";
   bool access_log = true;
@@ -46,6 +51,7 @@ struct LogConfig {
 struct Config {
   ServerConfig server;
   DatabaseConfig database;
+  DocumentsConfig documents;
   LogConfig log;
 };
 

@@ -5,10 +5,14 @@
 #include <dlfcn.h>
 #include <spdlog/spdlog.h>
 
+#include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
+#include <thread>
 
 namespace danvan::documents {
 namespace {
@@ -45,7 +49,86 @@ const ModuleTable& Module() {
   return *table;
 }
 
+// The bounded pool of renders: a slot count and a deadline. Each render gets a thread of its own (a PDF takes tens
+// of milliseconds to seconds, far more than a thread costs), holds its slot until it really ends, and hands its result
+// over if anyone is still waiting for it.
+class RenderGate {
+ public:
+  void Configure(int slots, std::chrono::milliseconds timeout) {
+    std::lock_guard lock(mutex_);
+    slots_ = slots;
+    timeout_ = timeout;
+  }
+  int running() {
+    std::lock_guard lock(mutex_);
+    return busy_;
+  }
+
+  template <class Render>
+  Result<std::string> Run(Render render) {
+    std::unique_lock lock(mutex_);
+    const auto deadline = std::chrono::steady_clock::now() + timeout_;
+    if (!freed_.wait_until(lock, deadline, [&] { return busy_ < slots_; }))
+      return MakeError(ErrorKind::kUnavailable, "documents_busy",
+                       "Máy chủ đang bận tạo các văn bản khác; hãy thử lại sau ít phút.",
+                       "The server is busy rendering other documents; try again in a moment.");
+    ++busy_;
+    lock.unlock();
+    struct Handoff {
+      std::mutex mutex;
+      std::condition_variable done;
+      std::optional<Result<std::string>> result;
+    };
+    auto handoff = std::make_shared<Handoff>();
+    std::thread([this, handoff, render = std::move(render)]() mutable {
+      Result<std::string> result = [&]() -> Result<std::string> {
+        try {
+          return render();
+        } catch (const std::exception& e) {
+          return MakeError(ErrorKind::kInternal, "internal_error", "Lỗi nội bộ khi tạo văn bản.",
+                           std::string("Internal error while rendering a document: ") + e.what());
+        }
+      }();
+      {
+        std::lock_guard l(handoff->mutex);
+        handoff->result.emplace(std::move(result));
+      }
+      handoff->done.notify_one();
+      {
+        std::lock_guard l(mutex_);
+        --busy_;
+      }
+      freed_.notify_one();
+    }).detach();
+    std::unique_lock wait(handoff->mutex);
+    if (!handoff->done.wait_until(wait, deadline, [&] { return handoff->result.has_value(); })) {
+      spdlog::warn("a document render passed its time limit of {} ms; the request gets 503", timeout_.count());
+      return MakeError(ErrorKind::kUnavailable, "document_render_timeout",
+                       "Văn bản này mất quá nhiều thời gian để tạo nên đã bị dừng chờ; hãy rút gọn nội dung hoặc thử lại.",
+                       "This document took too long to render and was given up; shorten its text or try again.")
+          .WithDetail("limit_ms", static_cast<int64_t>(timeout_.count()));
+    }
+    return std::move(*handoff->result);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable freed_;
+  int slots_ = 2;
+  int busy_ = 0;
+  std::chrono::milliseconds timeout_{10'000};
+};
+
+RenderGate& Gate() {
+  // Never destroyed: a render abandoned at shutdown may still end after main returns.
+  static auto* gate = new RenderGate();
+  return *gate;
+}
+
 }  // namespace
+
+void SetRenderLimits(int slots, std::chrono::milliseconds timeout) { Gate().Configure(slots, timeout); }
+int RendersRunning() { return Gate().running(); }
 
 Status CheckModule() {
   const std::string path = ModulePath();
@@ -66,42 +149,43 @@ std::string FormatMoney(int64_t amount) { return Module().format_money(amount); 
 std::string FormatDecimal(double value, int decimals) { return Module().format_decimal(value, decimals); }
 std::string UpperVietnamese(std::string_view text) { return Module().upper_vietnamese(text); }
 Status CheckFont(const std::string& family) { return Module().check_font(family); }
+// Each render copies its document: an abandoned render outlives the request that asked for it.
 Result<std::string> RenderDecisionPdf(const DecisionDocument& decision, const DocumentFormat& format) {
-  return Module().render_decision(decision, format);
+  return Gate().Run([decision, format] { return Module().render_decision(decision, format); });
 }
 Result<std::string> RenderDecisionPdf(const DecisionDocument& decision) {
-  return Module().render_decision(decision, FormatFor(decision.system));
+  return RenderDecisionPdf(decision, FormatFor(decision.system));
 }
 Result<std::string> RenderCertificatePdf(const CertificateDocument& certificate, const CertificateFormat& format) {
-  return Module().render_certificate(certificate, format);
+  return Gate().Run([certificate, format] { return Module().render_certificate(certificate, format); });
 }
 Result<std::string> RenderCertificatesPdf(const std::vector<CertificateDocument>& certificates,
                                           const CertificateFormat& format, const Progress& progress) {
   return Module().render_certificates(certificates, format, progress);
 }
 Result<std::string> RenderMinutesPdf(const MinutesDocument& minutes, const DocumentFormat& format) {
-  return Module().render_minutes(minutes, format);
+  return Gate().Run([minutes, format] { return Module().render_minutes(minutes, format); });
 }
 Result<std::string> RenderMinutesPdf(const MinutesDocument& minutes) {
-  return Module().render_minutes(minutes, FormatFor(minutes.system));
+  return RenderMinutesPdf(minutes, FormatFor(minutes.system));
 }
 Result<std::string> RenderSubmissionPdf(const SubmissionDocument& submission, const DocumentFormat& format) {
-  return Module().render_submission(submission, format);
+  return Gate().Run([submission, format] { return Module().render_submission(submission, format); });
 }
 Result<std::string> RenderSubmissionPdf(const SubmissionDocument& submission) {
-  return Module().render_submission(submission, FormatFor(submission.system));
+  return RenderSubmissionPdf(submission, FormatFor(submission.system));
 }
 Result<std::string> RenderAchievementReportPdf(const AchievementReportDocument& report, const DocumentFormat& format) {
-  return Module().render_achievement_report(report, format);
+  return Gate().Run([report, format] { return Module().render_achievement_report(report, format); });
 }
 Result<std::string> RenderAchievementReportPdf(const AchievementReportDocument& report) {
-  return Module().render_achievement_report(report, FormatFor(report.system));
+  return RenderAchievementReportPdf(report, FormatFor(report.system));
 }
 Result<std::string> RenderProgramPdf(const ProgramDocument& program, const DocumentFormat& format) {
-  return Module().render_program(program, format);
+  return Gate().Run([program, format] { return Module().render_program(program, format); });
 }
 Result<std::string> RenderProgramPdf(const ProgramDocument& program) {
-  return Module().render_program(program, FormatFor(program.system));
+  return RenderProgramPdf(program, FormatFor(program.system));
 }
 
 }  // namespace danvan::documents

@@ -15,6 +15,8 @@
 #include "documents/pdf/program.hpp"
 #include "documents/qr.hpp"
 
+#include <chrono>
+
 namespace danvan::documents {
 
 struct ModuleTable {
@@ -49,6 +51,16 @@ struct ModuleTable {
 //! so that a broken installation is said at once and not at the first upload. Defined by lazy.cpp only.
 //! Error: "documents_unavailable".
 Status CheckModule();
+
+//! Documents render on threads of their own: at most `slots` at once, and a request waits at most `timeout` for its
+//! document (for a free slot and the render together). Past it the request hears 503 `document_render_timeout` (or
+//! `documents_busy` when no slot came free) and the render is abandoned: it ends on its thread, still counted in its
+//! slot, so abandoned renders cannot pile up. The certificate batches of print jobs are not limited here (they run
+//! on the print job's thread and report progress). Defined by lazy.cpp only; the defaults are the settings'.
+void SetRenderLimits(int slots, std::chrono::milliseconds timeout);
+
+//! Renders still running, abandoned ones included: the server says so when it stops with some left.
+int RendersRunning();
 
 }  // namespace danvan::documents
 

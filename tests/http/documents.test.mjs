@@ -96,3 +96,39 @@ describe('documents from the real server', () => {
     assert.equal(anonymous.status, 401);
   });
 });
+
+describe('documents on a bounded pool with a time limit', () => {
+  let dir;
+  let server;
+  let token;
+
+  before(async () => {
+    dir = makeTempDir('danvan-documents-limit-');
+    const dbPath = path.join(dir, 'danvan.db');
+    const seeded = runCli(['seed', 'demo', '--db', `sqlite:${dbPath}`], { timeoutMs: 60_000 });
+    assert.equal(seeded.status, 0, `danvan seed demo: ${seeded.stdout}${seeded.stderr}`);
+    ({ token } = createAdminWithToken(dbPath, 'quantri.gioihan'));
+    // No decision renders in a millisecond: every PDF request passes its limit.
+    server = await startServer({ dbPath, settings: { 'documents.render_timeout_ms': '1', 'documents.render_slots': '1' } });
+  });
+  after(async () => {
+    await server?.stop();
+    removeDir(dir);
+  });
+
+  test('a PDF past its time limit is a 503 in JSON, and the server goes on serving', async () => {
+    const get = (p) => fetch(`${server.url}${p}`, { headers: { authorization: `Bearer ${token}` } });
+    const decisions = (await (await get('/api/v1/decisions')).json()).items;
+    assert.ok(decisions.length > 0, 'the demo decisions');
+    const answers = await Promise.all(decisions.slice(0, 4).map((d) => get(`/api/v1/decisions/${d.id}/pdf`)));
+    for (const res of answers) {
+      assert.equal(res.status, 503);
+      assert.equal(res.headers.get('retry-after'), '1');
+      const body = await res.json();
+      assert.ok(['document_render_timeout', 'documents_busy'].includes(body.error.code), body.error.code);
+      assert.ok(body.error.message.length > 0 && body.error.message_en.length > 0);
+    }
+    assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
+    assert.equal((await get('/api/v1/me')).status, 200);
+  });
+});

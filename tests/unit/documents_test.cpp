@@ -1,6 +1,7 @@
 // Decisions, certificates and minutes as PDF, read back with poppler-utils: every part present and in order,
 // in the right font, on the right paper.
 
+#include "documents/pdf/canvas.hpp"
 #include "documents/pdf/certificate.hpp"
 #include "documents/pdf/decision.hpp"
 #include "documents/pdf/minutes.hpp"
@@ -9,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 
@@ -134,6 +136,35 @@ TEST(DecisionPdf, MarkupInDataIsPrintedAsText) {
   auto pdf = RenderDecisionPdf(d);
   ASSERT_TRUE(pdf.ok()) << pdf.error().message_en;
   EXPECT_NE(PdfFile(*pdf).Text().find("Tập thể <b>\"A & B\"</b> được khen thưởng."), std::string::npos);
+}
+
+TEST(DecisionPdf, AnUnbreakableWordWrapsByCharactersAndItsPageNumbersFollow) {
+  // A summary of one word as long as the schema allows, and an article of one 150,000-character word: both wrap by
+  // characters, the article over pages, and a new page (its number drawn in the margin) while a paragraph flows does
+  // not confuse the flow (Pango once warned "PangoLayout changed since PangoLayoutIter was created" and lost lines).
+  // 'z' and 'w' are no Vietnamese letters: every one printed is one of the words'.
+  auto d = StateDecision();
+  d.summary = std::string(1'000, 'w');
+  d.articles = {"Điều mở đầu " + std::string(150'000, 'z') + " và lời kết của điều."};
+  d.annex.reset();
+  auto pdf = RenderDecisionPdf(d);
+  ASSERT_TRUE(pdf.ok()) << pdf.error().message_en;
+  Keep("decision-long-word.pdf", *pdf);
+  PdfFile file(*pdf);
+  ASSERT_GE(file.Pages(), 10);
+  const std::string text = file.Text();
+  EXPECT_EQ(std::count(text.begin(), text.end(), 'w'), 1'000) << "every character of the summary is printed";
+  EXPECT_EQ(std::count(text.begin(), text.end(), 'z'), 150'000) << "every character of the article is printed";
+  EXPECT_TRUE(InOrder(text, {"Điều mở đầu", "và lời kết của điều.", "Nguyễn Văn An"}));
+}
+
+TEST(PdfMarkup, EscapeOffersABreakInsideAVeryLongWordOnly) {
+  EXPECT_EQ(pdf::Escape("Phường Lý Thái Tổ & <b>"), "Phường Lý Thái Tổ &amp; &lt;b&gt;");
+  const std::string word = pdf::Escape(std::string(200, 'a'));
+  EXPECT_EQ(word.size(), 200u + 2 * 3) << "a zero-width space after each 80 characters";
+  EXPECT_EQ(word.substr(80, 3), "\u200B");
+  const std::string vietnamese = pdf::Escape(std::string(100, ' ') + "Nghị định 30/2020/NĐ-CP");
+  EXPECT_EQ(vietnamese.find("\u200B"), std::string::npos);
 }
 
 TEST(DocumentFormat, WordsAndNumbersAsVietnameseDocumentsWriteThem) {

@@ -27,9 +27,21 @@ constexpr double kUnit = PANGO_SCALE;
 }  // namespace
 
 std::string Escape(std::string_view text) {
+  // Pango's line breaking slows down badly inside one very long word (a 60,000-character word took 9 s): after
+  // kLongestRun characters without a space, a zero-width space offers a break, so such a word wraps by characters
+  // at the cost of an ordinary paragraph. No real word, number or link in a document is that long.
+  constexpr size_t kLongestRun = 80;
   std::string out;
   out.reserve(text.size());
+  size_t run = 0;
   for (char c : text) {
+    const bool starts_character = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (c == ' ' || c == '\n' || c == '\t') {
+      run = 0;
+    } else if (starts_character && ++run > kLongestRun) {
+      out += "\u200B";
+      run = 1;
+    }
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
@@ -115,7 +127,8 @@ void Canvas::Flow(std::string_view markup, const TextStyle& style) { Flow(left()
 
 void Canvas::Flow(double x, double width, std::string_view markup, const TextStyle& style) {
   if (page_started_) y_ += style.space_before;
-  PangoLayout* layout = Layout(markup, style, width);
+  // A copy of its own: a new page draws its decoration with the shared layout, which would invalidate the iterator.
+  PangoLayout* layout = pango_layout_copy(Layout(markup, style, width));
   cairo_set_source_rgb(cr_, style.color.r, style.color.g, style.color.b);
   // `origin` is where the layout's top would be on the current page: it moves up when a line goes to the next page.
   double origin = y_;
@@ -136,6 +149,7 @@ void Canvas::Flow(double x, double width, std::string_view markup, const TextSty
   pango_layout_iter_free(iter);
   PangoRectangle logical;
   pango_layout_get_extents(layout, nullptr, &logical);
+  g_object_unref(layout);
   y_ = origin + (logical.y + logical.height) / kUnit + style.space_after;
 }
 

@@ -180,8 +180,10 @@ void DrawSignatures(Canvas& canvas, const DocumentFormat& format, const std::vec
   }
 
   std::string recipient_markup;
-  for (size_t i = 0; i < recipients.size(); ++i)
-    recipient_markup += (i ? "\n" : "") + Escape("- " + Punctuate(recipients[i], i + 1 == recipients.size()));
+  for (size_t i = 0; i < recipients.size(); ++i) {
+    if (i) recipient_markup += '\n';
+    recipient_markup += Escape("- " + Punctuate(recipients[i], i + 1 == recipients.size()));
+  }
 
   // Measure first: the block never splits across pages.
   double height = 0;
