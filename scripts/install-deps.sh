@@ -15,6 +15,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium poppler-utils wrk nginx-light
 )
+# `make fuzz` only (scripts/install-deps.sh --fuzz): clang with libFuzzer and the sanitizers' runtime.
+if [ "${1:-}" = "--fuzz" ]; then packages+=(clang libclang-rt-14-dev libfuzzer-14-dev); fi
 # Node.js and npm: the machine's own (Node 20 with npm) when present, otherwise Debian's.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 

@@ -31,7 +31,16 @@ class Metrics {
   };
   mutable std::mutex mu_;
   // std::less<>: looked up by views, so an observation allocates nothing once its key exists.
-  std::map<std::tuple<std::string, std::string, int>, uint64_t, std::less<>> requests_;
+  // Compared as views (not with std::less<>, whose mixed tuple comparison clang 14 cannot resolve).
+  struct KeyLess {
+    using is_transparent = void;
+    template <class A, class B>
+    bool operator()(const A& a, const B& b) const {
+      using View = std::tuple<std::string_view, std::string_view, int>;
+      return View(std::get<0>(a), std::get<1>(a), std::get<2>(a)) < View(std::get<0>(b), std::get<1>(b), std::get<2>(b));
+    }
+  };
+  std::map<std::tuple<std::string, std::string, int>, uint64_t, KeyLess> requests_;
   std::map<std::string, Histogram, std::less<>> latency_;  // by route
   Gauges gauges_;
 };

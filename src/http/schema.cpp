@@ -270,7 +270,9 @@ Status Schema::Check(json::value& value, std::string& path) const {
       }
     }
     if (extra_ != Extra::kAllow) {
-      for (auto& [key, member] : o) {
+      for (auto& entry : o) {  // not a structured binding: clang 14 cannot capture one
+        const std::string_view key = entry.key();
+        auto& member = entry.value();
         const bool known = std::any_of(properties_.begin(), properties_.end(),
                                        [&](const Property& p) { return p.name == key; });
         if (known) continue;
@@ -528,7 +530,8 @@ Status Contract::Check(const Operation& op, Request& request) const {
   }
   // Query: every name at most once and known to the operation; an empty value is an absent one (a cleared filter).
   for (size_t i = 0; i < request.query.size(); ++i) {
-    const auto& [name, value] = request.query[i];
+    const std::string& name = request.query[i].first;  // not a structured binding: clang 14 cannot capture one
+    const std::string& value = request.query[i].second;
     const auto declared = std::find_if(op.query.begin(), op.query.end(), [&](const Parameter& p) { return p.name == name; });
     if (declared == op.query.end()) {
       const std::string shown = IsValidUtf8(name) ? name : std::string("?");

@@ -788,7 +788,9 @@ Status MovementService::SubmitScores(const Caller& caller, int64_t session_id, i
       return MakeError(ErrorKind::kInvalidTransition, "scoring_closed", "Đã hết thời gian chấm điểm.", "Scoring is closed.");
     if (std::none_of(v.session.models.begin(), v.session.models.end(), [&](const SessionModel& m) { return m.model_id == model_id; }))
       return ModelNotFound();
-    for (const auto& [criterion_id, score] : scores) {
+    for (const auto& entry : scores) {
+      const int64_t criterion_id = entry.first;  // not a structured binding: clang 14 cannot capture one
+      const double score = entry.second;
       auto it = std::find_if(v.campaign.criteria.begin(), v.campaign.criteria.end(),
                              [&](const Criterion& c) { return c.id == criterion_id; });
       if (it == v.campaign.criteria.end())

@@ -260,8 +260,9 @@ TEST_F(AwardDocuments, PrintJobsAreBounded) {
   // The same decision asked again while its job runs: that job, not a second one (nor a refusal).
   auto again = jobs.Start(Viewer(), Front().id);
   ASSERT_TRUE(again.ok()) << again.error().code;
-  if (again->id != first->id)
+  if (again->id != first->id) {
     EXPECT_NE(jobs.Get(Officer(), first->id)->state, PrintJobState::kRunning) << "a second job while the first runs";
+  }
   auto refused = jobs.Start(Officer(), Party().id);
   ASSERT_FALSE(refused.ok()) << "one job at a time";
   EXPECT_EQ(refused.error().code, "print_queue_full");
