@@ -109,7 +109,9 @@ describe('documents on a bounded pool with a time limit', () => {
     assert.equal(seeded.status, 0, `danvan seed demo: ${seeded.stdout}${seeded.stderr}`);
     ({ token } = createAdminWithToken(dbPath, 'quantri.gioihan'));
     // No decision renders in a millisecond: every PDF request passes its limit.
-    server = await startServer({ dbPath, settings: { 'documents.render_timeout_ms': '1', 'documents.render_slots': '1' } });
+    server = await startServer({
+      dbPath, settings: { 'documents.render_timeout_ms': '1', 'documents.render_slots': '1', 'server.shutdown_grace_ms': '2000' },
+    });
   });
   after(async () => {
     await server?.stop();
@@ -130,5 +132,15 @@ describe('documents on a bounded pool with a time limit', () => {
     }
     assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
     assert.equal((await get('/api/v1/me')).status, 200);
+  });
+
+  test('stopped while an abandoned render still runs, the server exits cleanly within its grace', async () => {
+    const get = (p) => fetch(`${server.url}${p}`, { headers: { authorization: `Bearer ${token}` } });
+    const [decision] = (await (await get('/api/v1/decisions')).json()).items;
+    assert.equal((await get(`/api/v1/decisions/${decision.id}/pdf`)).status, 503, 'given up after 1 ms, still rendering');
+    // SIGTERM now; past the 2 s grace (and a margin) the helper would SIGKILL, and the exit code would be null.
+    const code = await server.stop({ timeoutMs: 5_000 });
+    server = null;
+    assert.equal(code, 0, 'exit code 0, not killed');
   });
 });
