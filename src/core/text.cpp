@@ -1,5 +1,7 @@
 #include "core/text.hpp"
 
+#include <algorithm>
+
 
 namespace danvan {
 
@@ -37,6 +39,10 @@ bool IsValidUtf8(std::string_view s) {
     i += extra + 1;
   }
   return true;
+}
+
+bool HasControlCharacter(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
 }
 
 }  // namespace danvan

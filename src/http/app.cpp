@@ -62,16 +62,13 @@ namespace {
 // The decoded target is text: valid UTF-8, and no NUL (or other C0 control) in a path or a query. Said before
 // routing, so that no error ever echoes bytes that are not text.
 std::optional<Error> TargetError(const Request& request) {
-  auto has_control = [](std::string_view s) {
-    return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
-  };
-  if (!IsValidUtf8(request.path) || has_control(request.path))
+  if (!IsValidUtf8(request.path) || HasControlCharacter(request.path))
     return MakeError(ErrorKind::kInvalidInput, "invalid_path", "Đường dẫn không phải văn bản UTF-8 hợp lệ.",
                      "The path is not valid UTF-8 text.")
         .WithDetail("rule", IsValidUtf8(request.path) ? "control_character" : "utf8");
   for (const auto& [name, value] : request.query) {
     const bool utf8 = IsValidUtf8(name) && IsValidUtf8(value);
-    if (utf8 && !has_control(name) && !has_control(value)) continue;
+    if (utf8 && !HasControlCharacter(name) && !HasControlCharacter(value)) continue;
     auto e = utf8 ? MakeError(ErrorKind::kInvalidInput, "invalid_parameter",
                               "Tham số chứa ký tự điều khiển không được phép (như NUL).",
                               "A parameter contains a control character that is not allowed (such as NUL).")
@@ -79,7 +76,7 @@ std::optional<Error> TargetError(const Request& request) {
                   : MakeError(ErrorKind::kInvalidInput, "invalid_parameter", "Tham số không phải văn bản UTF-8 hợp lệ.",
                               "A parameter is not valid UTF-8 text.")
                         .WithDetail("rule", "utf8");
-    return std::move(e).WithDetail("parameter", boost::json::string(IsValidUtf8(name) && !has_control(name) ? std::string_view(name) : std::string_view("?")));
+    return std::move(e).WithDetail("parameter", boost::json::string(IsValidUtf8(name) && !HasControlCharacter(name) ? std::string_view(name) : std::string_view("?")));
   }
   return std::nullopt;
 }

@@ -186,17 +186,25 @@ Result<boost::json::value> ReadStrictJson(std::string_view text) {
   return boost::json::parse(text);
 }
 
-Result<boost::json::object> ParseJsonObject(const Request& request) {
+std::string MediaType(const Request& request) {
   const auto type = request.Header("content-type").value_or("");
   // Media types compare case-insensitively, and spaces may stand before the parameters.
   std::string media(type.substr(0, type.find(';')));
   while (!media.empty() && (media.back() == ' ' || media.back() == '\t')) media.pop_back();
   std::transform(media.begin(), media.end(), media.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (media != "application/json")
-    return MakeError(ErrorKind::kUnsupportedMediaType, "unsupported_media_type",
-                     "Nội dung gửi lên phải là JSON (Content-Type: application/json).",
-                     "The request body must be JSON (Content-Type: application/json).")
-        .WithDetail("content_type", boost::json::string(IsValidUtf8(type) ? type : std::string_view("?")));
+  return media;
+}
+
+Error UnsupportedMediaType(const Request& request, std::string_view expected) {
+  const auto type = request.Header("content-type").value_or("");
+  return MakeError(ErrorKind::kUnsupportedMediaType, "unsupported_media_type",
+                   fmt::format("Nội dung gửi lên phải có Content-Type: {}.", expected),
+                   fmt::format("The request body must be sent as Content-Type: {}.", expected))
+      .WithDetail("content_type", boost::json::string(IsValidUtf8(type) ? type : std::string_view("?")));
+}
+
+Result<boost::json::object> ParseJsonObject(const Request& request) {
+  if (MediaType(request) != "application/json") return UnsupportedMediaType(request, "application/json");
   boost::json::value v = DANVAN_TRY(ReadStrictJson(request.body));
   if (!v.is_object())
     return MakeError(ErrorKind::kInvalidInput, "json_object_expected", "Nội dung gửi lên phải là một đối tượng JSON.",

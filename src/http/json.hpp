@@ -16,6 +16,12 @@ Result<boost::json::value> ReadStrictJson(std::string_view text);
 //! The error for a control character in a field (details.field, rule "control_character").
 Error ControlCharacterError(std::string_view field);
 
+//! The request's media type, lower case, without parameters ("text/csv").
+std::string MediaType(const Request& request);
+
+//! 415 `unsupported_media_type`: the body must be sent as `expected` (one type, or a list of them).
+Error UnsupportedMediaType(const Request& request, std::string_view expected);
+
 //! Checks the content type, then reads the body with ReadStrictJson; the body must be an object.
 Result<boost::json::object> ParseJsonObject(const Request& request);
 

@@ -44,7 +44,7 @@ std::string_view Trimmed(std::string_view s) {
 }
 
 // A control character: C0 (but tab and newline where `multiline`), DEL, or C1 (U+0080–U+009F).
-bool HasControlCharacter(std::string_view s, bool multiline) {
+bool ForbiddenControlIn(std::string_view s, bool multiline) {
   for (size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     // CR passes here in long text: CRLF becomes LF below, and a lone CR is refused there.
@@ -57,27 +57,26 @@ bool HasControlCharacter(std::string_view s, bool multiline) {
   return false;
 }
 
-std::string TypeNamesVi(unsigned types) {
-  static constexpr std::pair<unsigned, std::string_view> kNames[] = {
-      {Schema::kString, "chuỗi ký tự"}, {Schema::kInteger, "số nguyên"}, {Schema::kNumber, "số"},
-      {Schema::kBoolean, "true hoặc false"}, {Schema::kObject, "đối tượng"}, {Schema::kArray, "danh sách"},
-      {Schema::kNull, "null"}};
+// The types a node admits, named for the message: "chuỗi ký tự hoặc null" / "a string or null".
+std::string TypeNames(unsigned types, bool english) {
+  struct Name {
+    unsigned bit;
+    std::string_view vi, en;
+  };
+  static constexpr Name kNames[] = {{Schema::kString, "chuỗi ký tự", "a string"},
+                                    {Schema::kInteger, "số nguyên", "an integer"},
+                                    {Schema::kNumber, "số", "a number"},
+                                    {Schema::kBoolean, "true hoặc false", "true or false"},
+                                    {Schema::kObject, "đối tượng", "an object"},
+                                    {Schema::kArray, "danh sách", "a list"},
+                                    {Schema::kNull, "null", "null"}};
   std::string out;
-  for (auto [bit, name] : kNames)
-    if (types & bit) out += (out.empty() ? "" : " hoặc ") + std::string(name);
+  for (const auto& n : kNames)
+    if (types & n.bit) out += (out.empty() ? "" : english ? " or " : " hoặc ") + std::string(english ? n.en : n.vi);
   return out;
 }
-
-std::string TypeNamesEn(unsigned types) {
-  static constexpr std::pair<unsigned, std::string_view> kNames[] = {
-      {Schema::kString, "a string"}, {Schema::kInteger, "an integer"}, {Schema::kNumber, "a number"},
-      {Schema::kBoolean, "true or false"}, {Schema::kObject, "an object"}, {Schema::kArray, "a list"},
-      {Schema::kNull, "null"}};
-  std::string out;
-  for (auto [bit, name] : kNames)
-    if (types & bit) out += (out.empty() ? "" : " or ") + std::string(name);
-  return out;
-}
+std::string TypeNamesVi(unsigned types) { return TypeNames(types, false); }
+std::string TypeNamesEn(unsigned types) { return TypeNames(types, true); }
 
 std::string Number(double v) {
   if (std::floor(v) == v && std::fabs(v) < 1e15) return fmt::format("{}", static_cast<int64_t>(v));
@@ -126,7 +125,7 @@ Status Schema::Check(json::value& value, std::string& path) const {
 
   if (value.is_string()) {
     auto& s = value.as_string();
-    if (HasControlCharacter(s, multiline_)) return ControlCharacterError(path);
+    if (ForbiddenControlIn(s, multiline_)) return ControlCharacterError(path);
     std::string text(Trimmed(s));
     if (multiline_) {  // a text area's CRLF is a newline; a lone CR is a control character
       std::string lf;
@@ -504,7 +503,7 @@ Contract::Contract(std::string_view openapi_json) {
             if (!schema) throw std::invalid_argument(where + ": a JSON body without a schema");
             operation.body = compiler.Compile(*schema, where + " body");
           } else {
-            operation.other_body = true;
+            operation.other_media.emplace_back(media);
           }
         }
       }
@@ -550,6 +549,14 @@ Status Contract::Check(const Operation& op, Request& request) const {
     if (!v || v->empty())
       return ParameterError(p.name, "required", fmt::format("Tham số \"{}\" là bắt buộc.", p.name),
                             fmt::format("The parameter \"{}\" is required.", p.name));
+  }
+  if (!op.other_media.empty() && !op.body) {
+    const auto media = MediaType(request);
+    if (std::find(op.other_media.begin(), op.other_media.end(), media) == op.other_media.end()) {
+      std::string expected;
+      for (const auto& m : op.other_media) expected += (expected.empty() ? "" : ", ") + m;
+      return UnsupportedMediaType(request, expected);
+    }
   }
   if (op.body) {
     if (request.body.empty() && !op.body_required) {

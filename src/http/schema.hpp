@@ -63,7 +63,7 @@ struct Parameter {
 struct Operation {
   const Schema* body = nullptr;  //!< an application/json request body
   bool body_required = false;
-  bool other_body = false;  //!< a body of another media type (text/csv): read by the handler
+  std::vector<std::string> other_media;  //!< other media types the body may have (text/csv): read by the handler
   bool signed_in = false;   //!< the operation names a security requirement: credentials are judged before input
   std::vector<Parameter> query;
   std::vector<Parameter> path;

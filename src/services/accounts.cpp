@@ -301,6 +301,10 @@ Result<CreatedUser> AccountService::CreateUser(const Caller& caller, NewUser inp
     return MakeError(ErrorKind::kInvalidInput, "field_required", "Cần nhập họ tên hiển thị.",
                      "The display name is required.")
         .WithDetail("field", "display_name");
+  for (const auto& g : input.grants)
+    if (g.role != Role::kSystemAdmin && !g.unit_id)
+      return MakeError(ErrorKind::kInvalidInput, "grant_needs_unit", "Vai trò này cần đơn vị (unit_id).",
+                       "This role needs a unit (unit_id).");
   CreatedUser created;
   if (input.password.empty()) {
     input.password = RandomToken(12);

@@ -1,6 +1,7 @@
 #include "services/community.hpp"
 
 #include "core/csv.hpp"
+#include "core/text.hpp"
 #include "core/vietnamese.hpp"
 #include "services/territory.hpp"
 
@@ -513,7 +514,7 @@ Result<PeopleImportReport> CommunityService::ImportPeople(const Caller& caller, 
       for (const auto& [col, index] : at) {
         if (index >= row.fields.size()) continue;
         const auto& text = row.fields[index];
-        if (std::any_of(text.begin(), text.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7F; }))
+        if (HasControlCharacter(text))
           issue(col, fmt::format("Ô ở dòng {}, cột \"{}\" (cột {}) chứa ký tự điều khiển hoặc xuống dòng.", row.line, col, index + 1),
                 fmt::format("The cell on line {}, column \"{}\" (column {}) holds a control character or a line break.",
                             row.line, col, index + 1));

@@ -42,19 +42,12 @@ boost::json::object TokenJson(const TokenRecord& t) {
   return o;
 }
 
-// The schema has checked each grant's role and ids; that a role below system admin names its unit is a rule.
-Result<std::vector<RoleGrant>> ParseGrants(const Fields& body) {
+// The schema has checked each grant's role (an enum) and ids; the service checks what a grant must name.
+std::vector<RoleGrant> ParseGrants(const Fields& body) {
   std::vector<RoleGrant> grants;
-  for (const auto& item : body.Objects("grants")) {
-    RoleGrant g;
-    g.role = ParseRole(item.Text("role")).value_or(Role::kViewer);
-    g.unit_id = item.OptInt("unit_id");
-    g.organisation_id = item.OptInt("organisation_id");
-    if (g.role != Role::kSystemAdmin && !g.unit_id)
-      return MakeError(ErrorKind::kInvalidInput, "grant_needs_unit", "Vai trò này cần đơn vị (unit_id).",
-                       "This role needs a unit (unit_id).");
-    grants.push_back(g);
-  }
+  for (const auto& item : body.Objects("grants"))
+    grants.push_back(RoleGrant{0, ParseRole(item.Text("role")).value_or(Role::kViewer), item.OptInt("unit_id"),
+                               item.OptInt("organisation_id")});
   return grants;
 }
 
@@ -111,7 +104,7 @@ void AddAccountRoutes(Router& router, Services& services) {
     u.username = body.Text("username");
     u.display_name = body.Text("display_name");
     u.password = body.Text("password");
-    u.grants = DANVAN_TRY(ParseGrants(body));
+    u.grants = ParseGrants(body);
     auto created = DANVAN_TRY(services.accounts.CreateUser(c, std::move(u)));
     auto o = UserJson(created.view.user, created.view.grants);
     if (!created.generated_password.empty()) o["generated_password"] = created.generated_password;

@@ -48,10 +48,6 @@ void AddCredentialRoutes(Router& router, Services& services) {
       r.SetHeader("Cache-Control", "private, no-store");
       return r;
     }
-    if (format && !format->empty() && *format != "jwt")
-      return MakeError(ErrorKind::kInvalidInput, "invalid_format", "Định dạng phải là jwt hoặc json.",
-                       "format must be jwt or json.")
-          .WithDetail("field", "format");
     Response r;
     r.content_type = "application/vc+jwt";
     r.body = credential.jws;  // the bytes signed at issue, unchanged

@@ -44,13 +44,7 @@ void AddTerritoryRoutes(Router& router, Services& services) {
     q.parent_id = DANVAN_TRY(QueryId(req, "parent_id"));
     q.roots_only = req.Query("roots").value_or("") == "true";
     if (auto as_of = req.Query("as_of"); as_of && !as_of->empty()) q.as_of = DANVAN_TRY(Date::Parse(*as_of, "as_of"));
-    if (auto level = req.Query("level"); level && !level->empty()) {
-      q.level = ParseUnitLevel(*level);
-      if (!q.level)
-        return MakeError(ErrorKind::kInvalidInput, "invalid_parameter", "Tham số \"level\" không hợp lệ.",
-                         "Invalid parameter \"level\".")
-            .WithDetail("parameter", "level");
-    }
+    if (auto level = req.Query("level"); level && !level->empty()) q.level = ParseUnitLevel(*level);  // an enum in the contract
     q.folded_text = FoldForSearch(req.Query("q").value_or(""));
     q.limit = paging.limit();
     q.offset = paging.offset();
