@@ -86,7 +86,7 @@ int Serve(const Config& config) {
   auto db = std::move(db_result).value();
 
   SystemClock clock;
-  Services services(*db, clock, {}, AwardSettings{config.server.public_url});
+  Services services(*db, clock, {}, AwardSettings{config.server.public_url}, config.concerns);
   // The certificate signing key is made on the first start.
   if (auto key = services.awards.EnsureSigningKey(); !key) return Fail(key.error());
   http::Metrics metrics;

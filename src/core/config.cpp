@@ -98,6 +98,30 @@ const std::vector<Setting>& Table() {
         [](Config& c, auto k, auto v) { return ParseInt(k, v, 1, 64, c.documents.render_slots); });
     add("documents.render_timeout_ms", "time a request waits for its PDF (a slot and the render) before a 503",
         [](Config& c, auto k, auto v) { return ParseMillis(k, v, c.documents.render_timeout); });
+    add("concerns.receive_hours", "working hours to receive a resident's concern",
+        [](Config& c, auto k, auto v) { return ParseInt(k, v, 1, 400, c.concerns.receive_hours); });
+    add("concerns.urgent_hours", "working hours to resolve an urgent (khẩn) concern",
+        [](Config& c, auto k, auto v) { return ParseInt(k, v, 1, 2000, c.concerns.urgent_hours); });
+    add("concerns.complex_hours", "working hours to resolve a complex (phức tạp) concern",
+        [](Config& c, auto k, auto v) { return ParseInt(k, v, 1, 2000, c.concerns.complex_hours); });
+    add("concerns.normal_hours", "working hours to resolve a normal (bình thường) concern",
+        [](Config& c, auto k, auto v) { return ParseInt(k, v, 1, 2000, c.concerns.normal_hours); });
+    add("concerns.reopen_days", "days after an answer within which the resident may reopen",
+        [](Config& c, auto k, auto v) { return ParseInt(k, v, 0, 365, c.concerns.reopen_days); });
+    add("concerns.close_after_days", "days after which an answer not rated is closed",
+        [](Config& c, auto k, auto v) { return ParseInt(k, v, 1, 365, c.concerns.close_after_days); });
+    add("concerns.sent_per_hour", "concerns one address may send in an hour",
+        [](Config& c, auto k, auto v) { return ParseInt(k, v, 1, 100000, c.concerns.sent_per_hour); });
+    add("concerns.sent_per_day", "concerns one address may send in a day",
+        [](Config& c, auto k, auto v) { return ParseInt(k, v, 1, 1000000, c.concerns.sent_per_day); });
+    add("concerns.max_photos", "photos a resident may send with one concern",
+        [](Config& c, auto k, auto v) { return ParseInt(k, v, 0, 20, c.concerns.max_photos); });
+    add("concerns.similar_radius_m", "how near an open concern must be to be offered as the same one",
+        [](Config& c, auto k, auto v) { return ParseInt(k, v, 1, 100000, c.concerns.similar_radius_m); });
+    add("concerns.similar_days", "how recent an open concern must be to be offered as the same one",
+        [](Config& c, auto k, auto v) { return ParseInt(k, v, 1, 3650, c.concerns.similar_days); });
+    add("concerns.pin_failures", "wrong PINs for one tracking code before it is locked for 15 minutes",
+        [](Config& c, auto k, auto v) { return ParseInt(k, v, 1, 1000, c.concerns.pin_failures); });
     add("server.static_dir", "folder of the built web app",
         [](Config& c, auto, auto v) { c.server.static_dir = std::string(v); return OkStatus(); });
     add("server.public_url", "the address the public uses (https://…), printed in documents: certificates' QR codes",

@@ -43,6 +43,23 @@ struct DocumentsConfig {
   std::chrono::milliseconds render_timeout{10'000};  //!< a request waits this long for its document, then 503
 };
 
+//! Residents' concerns: deadlines in working hours and the limits of the public channel. The receiving and urgent
+//! deadlines follow Hà Nội's rules (QĐ 1207/QĐ-UBND); the complex and normal ones are not published: settings.
+struct ConcernsConfig {
+  int receive_hours = 8;    //!< working hours to receive (acknowledge) a concern
+  int urgent_hours = 4;     //!< khẩn: working hours to resolve
+  int complex_hours = 80;   //!< phức tạp (10 working days)
+  int normal_hours = 40;    //!< bình thường (5 working days)
+  int reopen_days = 14;     //!< the resident may reopen within this many days of the answer
+  int close_after_days = 14;  //!< an answer not rated is closed after this many days
+  int sent_per_hour = 5;    //!< concerns one address may send in an hour
+  int sent_per_day = 20;    //!< and in a day
+  int max_photos = 5;       //!< photos with one concern
+  int similar_radius_m = 300;  //!< "đã có người phản ánh": how near counts
+  int similar_days = 60;       //!< and how recent
+  int pin_failures = 5;        //!< wrong PINs for one code before it is locked for a while
+};
+
 struct LogConfig {
   std::string level = "info";
   bool access_log = true;
@@ -52,6 +69,7 @@ struct Config {
   ServerConfig server;
   DatabaseConfig database;
   DocumentsConfig documents;
+  ConcernsConfig concerns;
   LogConfig log;
 };
 

@@ -2,7 +2,9 @@
 //! Time: stored in UTC, shown in Vietnam's time (+07:00).
 
 #include <chrono>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace danvan {
 
@@ -25,5 +27,9 @@ std::string FormatUtc(TimePoint t);
 
 //! "2022-10-13T09:00:00+07:00": how instants are shown and sent by the API.
 std::string FormatVietnam(TimePoint t);
+
+//! Reads an instant back: "2022-10-13T02:00:00.000Z" (FormatUtc), also without milliseconds, or with an offset
+//! ("2022-10-13T09:00:00+07:00"). nullopt for anything else.
+std::optional<TimePoint> ParseInstant(std::string_view text);
 
 }  // namespace danvan

@@ -42,7 +42,10 @@ bool RoleAllows(Role role, Permission p) {
     case Permission::kManageOrganisations:
     case Permission::kViewPersonalData:
     case Permission::kManageMovement:
+    case Permission::kManageConcerns:
       return role == Role::kUnitAdmin;
+    case Permission::kHandleConcerns:
+      return role == Role::kUnitAdmin || role == Role::kUnitMember;
     case Permission::kSignDecisions:
       return role == Role::kSigner;
     case Permission::kViewUnitPrivate:

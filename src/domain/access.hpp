@@ -55,6 +55,8 @@ enum class Permission {
   kViewUnitPrivate,       //!< anything of a unit that is not public
   kManageMovement,        //!< campaigns, councils, sessions, model lifecycle decisions
   kSignDecisions,         //!< sign commendation decisions and revoke them (leaders: Bí thư, Chủ tịch UBND)
+  kManageConcerns,        //!< residents' concerns of a unit: categories, routing, intake, triage, any step of any concern
+  kHandleConcerns,        //!< work on concerns: unit admins on any, unit members on those their organisation owns
 };
 
 //! True when one of the principal's grants allows `permission` on a unit whose ancestry (the unit

@@ -6,10 +6,12 @@
 #include "services/audit.hpp"
 #include "services/awards.hpp"
 #include "services/community.hpp"
+#include "services/concerns.hpp"
 #include "services/movement.hpp"
 #include "services/print_jobs.hpp"
 #include "services/reports.hpp"
 #include "services/territory.hpp"
+#include "storage/concern_repository.hpp"
 #include "storage/database.hpp"
 #include "storage/report_repository.hpp"
 #include "storage/repositories.hpp"
@@ -17,7 +19,8 @@
 namespace danvan {
 
 struct Services {
-  Services(Database& database, const Clock& clock, AuthPolicy auth_policy = {}, AwardSettings award_settings = {})
+  Services(Database& database, const Clock& clock, AuthPolicy auth_policy = {}, AwardSettings award_settings = {},
+           ConcernsConfig concern_settings = {})
       : db(database),
         repos(MakeRepositories()),
         audit(*repos.audit, clock),
@@ -29,6 +32,8 @@ struct Services {
         awards(database, repos, *award_repo, audit, clock, std::move(award_settings)),
         report_repo(MakeReportRepository()),
         reports(database, repos, *report_repo, clock),
+        concern_repo(MakeConcernRepository()),
+        concerns(database, repos, *concern_repo, audit, clock, concern_settings),
         print_jobs(awards) {}
 
   Database& db;
@@ -42,6 +47,8 @@ struct Services {
   AwardService awards;
   std::unique_ptr<ReportRepository> report_repo;
   ReportService reports;
+  std::unique_ptr<ConcernRepository> concern_repo;
+  ConcernService concerns;
   PrintJobs print_jobs;  //!< last: its thread stops before the services it uses go
 };
 

@@ -12,19 +12,6 @@
 namespace danvan {
 namespace {
 
-double RowDouble(const soci::row& r, std::size_t i) {
-  switch (r.get_properties(i).get_data_type()) {
-    case soci::dt_double: return r.get<double>(i);
-    case soci::dt_integer: return r.get<int>(i);
-    case soci::dt_long_long: return static_cast<double>(r.get<long long>(i));
-    default: return std::stod(r.get<std::string>(i));
-  }
-}
-
-std::optional<double> RowOptDouble(const soci::row& r, std::size_t i) {
-  if (r.get_indicator(i) != soci::i_ok) return std::nullopt;
-  return RowDouble(r, i);
-}
 
 std::optional<std::string> OptIso(const std::optional<Date>& d) {
   if (!d) return std::nullopt;

@@ -50,6 +50,22 @@ inline std::optional<int64_t> RowOptInt(const soci::row& r, std::size_t i) {
   return RowInt(r, i);
 }
 
+//! REAL (SQLite) and DOUBLE PRECISION (PostgreSQL) both come back as dt_double; a whole number stored by SQLite may
+//! come back as an integer.
+inline double RowDouble(const soci::row& r, std::size_t i) {
+  switch (r.get_properties(i).get_data_type()) {
+    case soci::dt_double: return r.get<double>(i);
+    case soci::dt_integer: return r.get<int>(i);
+    case soci::dt_long_long: return static_cast<double>(r.get<long long>(i));
+    default: return std::stod(r.get<std::string>(i));
+  }
+}
+
+inline std::optional<double> RowOptDouble(const soci::row& r, std::size_t i) {
+  if (r.get_indicator(i) != soci::i_ok) return std::nullopt;
+  return RowDouble(r, i);
+}
+
 //! LIKE pattern for a substring match; the SQL declares '!' as the escape character.
 inline std::string ContainsPattern(const std::string& folded) {
   std::string p = "%";

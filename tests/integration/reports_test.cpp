@@ -2,6 +2,7 @@
 
 #include "services/demo.hpp"
 #include "support/fixture.hpp"
+#include "support/images.hpp"
 
 #include <vips/vips.h>
 
@@ -10,20 +11,7 @@ namespace {
 
 using testing::ServiceTest;
 
-// A small JPEG with an EXIF block, made by libvips: what a phone sends.
-std::string PhoneJpeg() {
-  if (VIPS_INIT("danvan-test") != 0) ADD_FAILURE() << "libvips did not start";
-  VipsImage* image = nullptr;
-  vips_black(&image, 64, 48, "bands", 3, nullptr);
-  vips_image_set_string(image, "exif-ifd0-Make", "DemoPhone");
-  void* buffer = nullptr;
-  size_t size = 0;
-  vips_jpegsave_buffer(image, &buffer, &size, nullptr);
-  std::string out(static_cast<const char*>(buffer), size);
-  g_free(buffer);
-  g_object_unref(image);
-  return out;
-}
+using testing::PhoneJpeg;
 
 class Reports : public ServiceTest {
  protected:

@@ -1,0 +1,493 @@
+// Residents' concerns on a real database: a resident without an account sends, follows with code and PIN, adds
+// information, rates and reopens; staff receive, assign, hand over, resolve with evidence; deadlines in working
+// hours with the calendar's holidays; routing; duplicates; limits; permissions; what the public never sees.
+
+#include "core/vietnamese.hpp"
+#include "services/demo.hpp"
+#include "support/fixture.hpp"
+#include "support/images.hpp"
+
+
+namespace danvan {
+namespace {
+
+using std::chrono::hours;
+using std::chrono::minutes;
+using testing::ServiceTest;
+
+std::string Jpeg() { return testing::PhoneJpeg(32, 24); }
+
+class Concerns : public ServiceTest {
+ protected:
+  void SetUp() override {
+    ServiceTest::SetUp();
+    auto seeded = SeedDemo(services());
+    ASSERT_TRUE(seeded.ok()) << seeded.error().message_en;
+    ward_ = UnitNamed("Phường Lý Thái Tổ");
+    other_ward_ = UnitNamed("Phường Hàng Bạc");
+    front_ = OrganisationNamed("Ủy ban Mặt trận Tổ quốc Việt Nam phường Lý Thái Tổ");
+    committee_ = OrganisationNamed("Ủy ban nhân dân phường Lý Thái Tổ");
+    ConcernCategory c;
+    c.unit_id = ward_;
+    c.code = "ve-sinh";
+    c.name = "Vệ sinh môi trường";
+    c.group = "Môi trường";
+    c.default_organisation_id = front_;
+    c.attributes.push_back(CategoryAttribute{"loai", "singlevaluelist", true, true, "Loại rác", "", 1,
+                                             {{"sinh_hoat", "Rác sinh hoạt"}, {"xay_dung", "Phế thải xây dựng"}}});
+    auto made = services().concerns.CreateCategory(Officer(), c);
+    ASSERT_TRUE(made.ok()) << made.error().message_en;
+    category_ = made->id;
+  }
+
+  int64_t UnitNamed(const std::string& name) {
+    UnitQuery q;
+    q.folded_text = FoldForSearch(name);
+    q.as_of = Date::FromYmd(2022, 10, 13);
+    auto page = services().territory.ListUnits(q);
+    for (const auto& u : page->items)
+      if (u.name == name) return u.id;
+    ADD_FAILURE() << name;
+    return 0;
+  }
+
+  int64_t OrganisationNamed(const std::string& name) {
+    OrganisationQuery q;
+    q.folded_text = FoldForSearch(name);
+    auto page = services().community.ListOrganisations(q);
+    for (const auto& o : page->items)
+      if (o.name == name) return o.id;
+    ADD_FAILURE() << name;
+    return 0;
+  }
+
+  Caller Officer() { return CallerWith({RoleGrant{0, Role::kUnitAdmin, ward_, std::nullopt}}); }
+  Caller Viewer() { return CallerWith({RoleGrant{0, Role::kViewer, ward_, std::nullopt}}); }
+  Caller OtherWard() { return CallerWith({RoleGrant{0, Role::kUnitAdmin, other_ward_, std::nullopt}}); }
+  Caller MemberOf(int64_t org) { return CallerWith({RoleGrant{0, Role::kUnitMember, ward_, org}}); }
+
+  NewConcern Rubbish(const std::string& text = "Rác thải tồn đọng ở ngõ 12 phố Hàng Trống") {
+    NewConcern n;
+    n.unit_id = ward_;
+    n.category_code = "ve-sinh";
+    n.description = text;
+    n.attributes = {{"loai", {"sinh_hoat"}}};
+    n.point = GeoPoint{21.0285, 105.8520};
+    n.address = "Ngõ 12 Hàng Trống";
+    return n;
+  }
+
+  SentConcern SendOk(const NewConcern& n, const std::string& remote = "203.0.113.7") {
+    auto s = services().concerns.Send(n, Origin{remote, "req"});
+    EXPECT_TRUE(s.ok()) << s.error().message_en;
+    return s.ok() ? *s : SentConcern{};
+  }
+
+  Concern Stored(int64_t id) {
+    auto s = services().concerns.Get(Admin(), id);
+    EXPECT_TRUE(s.ok());
+    return s.ok() ? s->concern : Concern{};
+  }
+
+  Result<StaffConcern> Step(const Caller& who, int64_t id, ConcernAction a, ConcernStep step = {}) {
+    step.action = a;
+    return services().concerns.Act(who, id, step);
+  }
+
+  int64_t ward_ = 0, other_ward_ = 0, front_ = 0, committee_ = 0, category_ = 0;
+};
+
+TEST_F(Concerns, AResidentWithoutAnAccountSendsFollowsAndRatesWhileStaffHandOverAndResolve) {
+  const int64_t audit_before = AuditCount();
+  NewConcern n = Rubbish();
+  n.photos.push_back(UploadedFile{"anh.jpg", Jpeg()});
+  const auto sent = SendOk(n);
+  EXPECT_EQ(sent.code.size(), 12u);  // PA-XXXX-XXXX
+  EXPECT_EQ(sent.code.rfind("PA-", 0), 0u);
+  EXPECT_EQ(sent.pin.size(), 6u);
+
+  auto wrong = services().concerns.Follow(sent.code, sent.pin == "000000" ? "111111" : "000000");
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().code, "wrong_pin");
+  // Codes are typed on phones: lower case and without dashes still find it.
+  std::string typed = sent.code;
+  std::transform(typed.begin(), typed.end(), typed.begin(), [](char c) { return std::tolower(c); });
+  typed.erase(std::remove(typed.begin(), typed.end(), '-'), typed.end());
+  auto followed = services().concerns.Follow(typed, sent.pin);
+  ASSERT_TRUE(followed.ok()) << followed.error().message_en;
+  EXPECT_EQ(followed->concern.status.code, "submitted");
+  EXPECT_TRUE(followed->concern.status.open);
+  EXPECT_EQ(followed->concern.organisation_name, "Ủy ban Mặt trận Tổ quốc Việt Nam phường Lý Thái Tổ");
+  ASSERT_EQ(followed->concern.files.size(), 1u);
+  EXPECT_EQ(followed->concern.files[0].media_type, "image/jpeg");
+  EXPECT_FALSE(followed->can_rate);
+
+  // The Front receives it and hands it to the committee, which owns the clock from then on.
+  auto received = Step(Officer(), sent.id, ConcernAction::kReceive);
+  ASSERT_TRUE(received.ok()) << received.error().message_en;
+  EXPECT_EQ(received->concern.received_on_time, std::optional<bool>(true));
+  ConcernStep hand;
+  hand.organisation_id = committee_;
+  hand.text = "Thuộc thẩm quyền UBND phường (thu gom rác)";
+  auto handed = Step(Officer(), sent.id, ConcernAction::kHandOver, hand);
+  ASSERT_TRUE(handed.ok()) << handed.error().message_en;
+  EXPECT_EQ(handed->concern.status, ConcernStatus::kAssigned);
+  EXPECT_EQ(handed->concern.organisation_id, committee_);
+  const auto& last = handed->events.back();
+  EXPECT_EQ(last.kind, "hand_over");
+  EXPECT_EQ(last.organisation_id, front_);
+  EXPECT_EQ(last.to_organisation_id, committee_);
+
+  // The Front's member may no longer work on it; the committee's may.
+  EXPECT_EQ(Step(MemberOf(front_), sent.id, ConcernAction::kStart).error().code, "forbidden");
+  ASSERT_TRUE(Step(MemberOf(committee_), sent.id, ConcernAction::kStart).ok());
+
+  // Waiting for the resident pauses the clock; their answer resumes it with the paused working time added.
+  ConcernStep ask;
+  ask.text = "Xin cho biết rác tồn đọng từ ngày nào?";
+  auto waiting = Step(MemberOf(committee_), sent.id, ConcernAction::kWait, ask);
+  ASSERT_TRUE(waiting.ok());
+  EXPECT_FALSE(waiting->concern.resolve_due_at.has_value());
+  const std::string due_before = *received->concern.resolve_due_at;
+  clock_.Advance(hours(1));  // Thursday 10:00 → 11:00: one working hour
+  auto info = services().concerns.AddInformation(sent.code, sent.pin, "Từ thứ Hai tuần này.", {}, Origin{"x", "r"});
+  ASSERT_TRUE(info.ok()) << info.error().message_en;
+  EXPECT_EQ(info->concern.status.code, "in_progress");
+  const auto resumed = Stored(sent.id);
+  EXPECT_EQ(resumed.paused_minutes, 60);
+  EXPECT_GT(*resumed.resolve_due_at, due_before);
+
+  // Resolving needs evidence.
+  ConcernStep answer;
+  answer.text = "Đã thu gom, bố trí thêm thùng rác tại đầu ngõ.";
+  auto bare = Step(MemberOf(committee_), sent.id, ConcernAction::kResolve, answer);
+  ASSERT_FALSE(bare.ok());
+  EXPECT_EQ(bare.error().code, "evidence_required");
+  answer.files.push_back(UploadedFile{"sau-khi-xu-ly.jpg", Jpeg()});
+  auto resolved = Step(MemberOf(committee_), sent.id, ConcernAction::kResolve, answer);
+  ASSERT_TRUE(resolved.ok()) << resolved.error().message_en;
+  EXPECT_EQ(resolved->concern.resolved_on_time, std::optional<bool>(true));
+
+  auto seen = services().concerns.Follow(sent.code, sent.pin);
+  ASSERT_TRUE(seen.ok());
+  EXPECT_EQ(seen->concern.status.code, "resolved");
+  EXPECT_EQ(seen->concern.answer, "Đã thu gom, bố trí thêm thùng rác tại đầu ngõ.");
+  EXPECT_TRUE(seen->can_rate);
+  EXPECT_TRUE(seen->can_reopen);
+  EXPECT_EQ(seen->concern.files.size(), 2u);
+  for (const auto& e : seen->concern.timeline) {
+    EXPECT_TRUE(e.is_public);
+    EXPECT_TRUE(e.actor.empty());
+  }
+
+  auto rated = services().concerns.Rate(sent.code, sent.pin, 5, "Cảm ơn phường", Origin{"x", "r"});
+  ASSERT_TRUE(rated.ok()) << rated.error().message_en;
+  EXPECT_EQ(rated->concern.status.code, "closed");
+  EXPECT_FALSE(rated->concern.status.open);
+  auto again = services().concerns.Rate(sent.code, sent.pin, 1, "", Origin{"x", "r"});
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, "already_rated");
+  EXPECT_GT(AuditCount(), audit_before + 7);
+}
+
+TEST_F(Concerns, DeadlinesAreCountedInWorkingHoursAndRecountedWhenTheCalendarChanges) {
+  // Sent Thursday 13/10/2022 09:00 (+07:00). Receiving: 8 working hours = 3 h before lunch, 3.5 h after, 1.5 h on
+  // Friday → Friday 09:30 (+07:00). Normal (40 h; a working day has 7.5 h): 6.5 + 4 × 7.5 = 36.5 h by Wednesday,
+  // then 3.5 h of Thursday 20/10's morning → 11:30 (+07:00).
+  const auto sent = SendOk(Rubbish());
+  auto c = Stored(sent.id);
+  EXPECT_EQ(c.received_due_at, "2022-10-14T02:30:00.000Z");
+  EXPECT_EQ(c.resolve_due_at, "2022-10-20T04:30:00.000Z");
+  EXPECT_EQ(c.calendar_version, 0);
+
+  // The admin declares Friday 14/10 a day off: the open concern is due on Monday instead.
+  auto cal = services().concerns.Calendar();
+  ASSERT_TRUE(cal.ok());
+  EXPECT_FALSE(cal->stored);
+  WorkCalendar next = cal->calendar;
+  next.days.push_back(CalendarDay{Date::FromYmd(2022, 10, 14), DayKind::kDayOff, "Nghỉ bù", {}});
+  EXPECT_EQ(services().concerns.SaveCalendar(Officer(), next, "").error().code, "forbidden");
+  auto saved = services().concerns.SaveCalendar(Admin(), next, "Nghỉ bù 14/10");
+  ASSERT_TRUE(saved.ok()) << saved.error().message_en;
+  EXPECT_EQ(saved->calendar.version, 1);
+  c = Stored(sent.id);
+  EXPECT_EQ(c.calendar_version, 1);
+  EXPECT_EQ(c.received_due_at, "2022-10-17T02:30:00.000Z");
+  EXPECT_EQ(c.resolve_due_at, "2022-10-21T04:30:00.000Z");
+
+  // An urgent category: 4 working hours across the lunch break → 14:30 the same day.
+  ConcernCategory urgent;
+  urgent.unit_id = ward_;
+  urgent.code = "sut-lun";
+  urgent.name = "Sụt lún, nguy hiểm";
+  urgent.urgency = Urgency::kUrgent;
+  ASSERT_TRUE(services().concerns.CreateCategory(Officer(), urgent).ok());
+  NewConcern n = Rubbish("Hố sụt trên vỉa hè");
+  n.category_code = "sut-lun";
+  n.attributes.clear();
+  const auto u = SendOk(n);
+  EXPECT_EQ(Stored(u.id).resolve_due_at, "2022-10-13T07:30:00.000Z");
+
+  // Late is frozen at the step: received on Monday after the due time.
+  clock_.Advance(hours(24 * 4 + 1));  // Monday 17/10 10:00 (+07:00)
+  auto received = Step(Officer(), sent.id, ConcernAction::kReceive);
+  ASSERT_TRUE(received.ok());
+  EXPECT_EQ(received->concern.received_on_time, std::optional<bool>(false));
+}
+
+TEST_F(Concerns, RoutingRulesPickTheOrganisationFirstMatchWinsAndRecategorisingRoutesAgain) {
+  // The area around Hồ Gươm goes to the committee; the rest of the ward stays with the category's default (Front).
+  RoutingRule lake;
+  lake.category_id = category_;
+  lake.area_polygon = {{21.025, 105.850}, {21.025, 105.855}, {21.032, 105.855}, {21.032, 105.850}};
+  lake.organisation_id = committee_;
+  RoutingRule never;  // a later rule that would match everything: never reached for points in the lake area
+  never.organisation_id = front_;
+  auto rules = services().concerns.ReplaceRules(Officer(), ward_, {lake, never});
+  ASSERT_TRUE(rules.ok()) << rules.error().message_en;
+  ASSERT_EQ(rules->size(), 2u);
+  EXPECT_EQ((*rules)[0].position, 1);
+  EXPECT_EQ(services().concerns.ReplaceRules(OtherWard(), ward_, {lake}).error().code, "forbidden");
+
+  const auto inside = SendOk(Rubbish());
+  EXPECT_EQ(Stored(inside.id).organisation_id, committee_);
+  NewConcern far = Rubbish("Rác ở phố Tràng Tiền");
+  far.point = GeoPoint{21.0240, 105.8570};
+  const auto outside = SendOk(far, "198.51.100.1");
+  EXPECT_EQ(Stored(outside.id).organisation_id, front_);
+
+  // Recategorised to a category without rules of its own → the catch-all rule (Front), urgency follows.
+  ConcernCategory roads;
+  roads.unit_id = ward_;
+  roads.code = "giao-thong";
+  roads.name = "Giao thông";
+  roads.urgency = Urgency::kComplex;
+  roads.default_organisation_id = committee_;
+  ASSERT_TRUE(services().concerns.CreateCategory(Officer(), roads).ok());
+  auto moved = services().concerns.Recategorise(Officer(), inside.id, "giao-thong");
+  ASSERT_TRUE(moved.ok()) << moved.error().message_en;
+  EXPECT_EQ(moved->concern.urgency, Urgency::kComplex);
+  EXPECT_EQ(moved->concern.organisation_id, front_);
+  EXPECT_EQ(moved->events.back().kind, "recategorised");
+}
+
+TEST_F(Concerns, OutOfScopeNamesTheRightChannelAndNothingForwardedOrRefusedReadsAsFixed) {
+  const auto a = SendOk(Rubbish("Tôi khiếu nại quyết định xử phạt"));
+  auto no_reason = Step(Officer(), a.id, ConcernAction::kOutOfScope);
+  ASSERT_FALSE(no_reason.ok());
+  EXPECT_EQ(no_reason.error().code, "scope_exclusion_required");
+  ConcernStep scope;
+  scope.reason_code = "complaint";
+  ASSERT_TRUE(Step(Officer(), a.id, ConcernAction::kOutOfScope, scope).ok());
+  auto pub = services().concerns.PublicGet(a.code);
+  ASSERT_TRUE(pub.ok());
+  EXPECT_EQ(pub->status.code, "wrong_channel");
+  EXPECT_FALSE(pub->status.open);
+  ASSERT_TRUE(pub->reason.has_value());
+  EXPECT_NE(pub->reason->find("Luật Khiếu nại"), std::string::npos);
+
+  const auto b = SendOk(Rubbish("Nội dung quảng cáo"), "198.51.100.2");
+  auto unlisted = Step(Officer(), b.id, ConcernAction::kReject, ConcernStep{ConcernAction::kReject, {}, {}, "", "ghét", "", {}});
+  ASSERT_FALSE(unlisted.ok());
+  EXPECT_EQ(unlisted.error().code, "rejection_reason_required");
+  ConcernStep reject;
+  reject.reason_code = "inappropriate_content";
+  ASSERT_TRUE(Step(Officer(), b.id, ConcernAction::kReject, reject).ok());
+  EXPECT_EQ(services().concerns.PublicGet(b.code)->status.code, "rejected");
+
+  for (auto s : {ConcernStatus::kAssigned, ConcernStatus::kRejected, ConcernStatus::kOutOfScope,
+                 ConcernStatus::kDuplicate})
+    EXPECT_EQ(PublicStatusOf(s).label_vi.find("Đã xử lý"), std::string::npos) << ToString(s);
+  // A finished concern takes no more steps.
+  EXPECT_EQ(Step(Officer(), b.id, ConcernAction::kStart).error().code, "invalid_transition");
+}
+
+TEST_F(Concerns, SimilarOpenConcernsAreOfferedSupportedAndDuplicatesLinkedNeverDeleted) {
+  const auto first = SendOk(Rubbish("Rác thải tồn đọng đầu ngõ 12 Hàng Trống"));
+  SimilarQuery q{ward_, "ve-sinh", GeoPoint{21.0286, 105.8521}, "rac ton dong ngo 12 hang trong"};
+  auto similar = services().concerns.Similar(q);
+  ASSERT_TRUE(similar.ok()) << similar.error().message_en;
+  ASSERT_EQ(similar->size(), 1u);
+  EXPECT_EQ((*similar)[0].code, first.code);
+  SimilarQuery far{ward_, "ve-sinh", GeoPoint{21.0400, 105.8300}, "cây đổ"};
+  EXPECT_TRUE(services().concerns.Similar(far)->empty());
+
+  ASSERT_TRUE(services().concerns.Support(first.code, Origin{"198.51.100.10", "r"}).ok());
+  auto twice = services().concerns.Support(first.code, Origin{"198.51.100.10", "r"});
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.error().code, "already_supported");
+
+  const auto twin = SendOk(Rubbish("Ngõ 12 Hàng Trống rác để lâu ngày"), "198.51.100.11");
+  ConcernStep dup;
+  dup.duplicate_of_code = first.code;
+  auto marked = Step(Officer(), twin.id, ConcernAction::kMarkDuplicate, dup);
+  ASSERT_TRUE(marked.ok()) << marked.error().message_en;
+  EXPECT_EQ(marked->duplicate_of_code, first.code);
+  auto original = services().concerns.Get(Officer(), first.id);
+  ASSERT_TRUE(original.ok());
+  EXPECT_EQ(original->concern.supporters, 2);  // one supporter and the twin's sender
+  EXPECT_EQ(original->duplicate_codes, std::vector<std::string>{twin.code});
+  auto twin_public = services().concerns.PublicGet(twin.code);
+  ASSERT_TRUE(twin_public.ok());
+  EXPECT_EQ(twin_public->status.code, "duplicate");
+  EXPECT_EQ(twin_public->duplicate_of_code, first.code);
+}
+
+TEST_F(Concerns, LimitsRefuseClearlyAndWriteNothing) {
+  ConcernsConfig tight;
+  tight.sent_per_hour = 2;
+  ConcernService limited(db(), services().repos, *services().concern_repo, services().audit, clock_, tight);
+  const int64_t audit_before = AuditCount();
+  NewConcern bot = Rubbish();
+  bot.honeypot = "http://spam.example";
+  auto refused = limited.Send(bot, Origin{"192.0.2.1", "r"});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "honeypot_filled");
+  NewConcern nowhere = Rubbish();
+  nowhere.point.reset();
+  nowhere.address.clear();
+  EXPECT_EQ(limited.Send(nowhere, Origin{"192.0.2.1", "r"}).error().code, "location_required");
+  NewConcern no_answer = Rubbish();
+  no_answer.attributes.clear();
+  EXPECT_EQ(limited.Send(no_answer, Origin{"192.0.2.1", "r"}).error().code, "invalid_attribute_value");
+  NewConcern many = Rubbish();
+  for (int i = 0; i < 6; ++i) many.photos.push_back(UploadedFile{"a.jpg", Jpeg()});
+  EXPECT_EQ(limited.Send(many, Origin{"192.0.2.1", "r"}).error().code, "too_many_photos");
+  EXPECT_EQ(AuditCount(), audit_before);
+
+  ASSERT_TRUE(limited.Send(Rubbish(), Origin{"192.0.2.1", "r"}).ok());
+  ASSERT_TRUE(limited.Send(Rubbish(), Origin{"192.0.2.1", "r"}).ok());
+  auto third = limited.Send(Rubbish(), Origin{"192.0.2.1", "r"});
+  ASSERT_FALSE(third.ok());
+  EXPECT_EQ(third.error().code, "rate_limited");
+  EXPECT_EQ(third.error().kind, ErrorKind::kTooManyRequests);
+  EXPECT_TRUE(limited.Send(Rubbish(), Origin{"192.0.2.2", "r"}).ok());  // another address is not held back
+  clock_.Advance(hours(1) + minutes(1));
+  EXPECT_TRUE(limited.Send(Rubbish(), Origin{"192.0.2.1", "r"}).ok());
+
+  // Wrong PINs lock the code for a while, and the count survives the refusal.
+  const auto sent = SendOk(Rubbish(), "192.0.2.9");
+  const std::string bad = sent.pin == "000000" ? "111111" : "000000";
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(services().concerns.Follow(sent.code, bad).error().code, "wrong_pin");
+  EXPECT_EQ(services().concerns.Follow(sent.code, sent.pin).error().code, "pin_locked");
+}
+
+TEST_F(Concerns, StaffSeeOnlyTheirUnitsAndContactOnlyWhenTheResidentAllowed) {
+  NewConcern shown = Rubbish();
+  shown.reporter_name = "Nguyễn Thị Hoa";
+  shown.reporter_contact = "0912 345 678";
+  shown.contact_visible = true;
+  const auto a = SendOk(shown);
+  NewConcern hidden = shown;
+  hidden.contact_visible = false;
+  const auto b = SendOk(hidden, "198.51.100.3");
+
+  auto for_officer = services().concerns.Get(Officer(), a.id);
+  ASSERT_TRUE(for_officer.ok());
+  EXPECT_TRUE(for_officer->contact_shown);
+  EXPECT_EQ(for_officer->concern.reporter_contact, "0912 345 678");
+  EXPECT_TRUE(for_officer->concern.pin_hash.empty());
+  auto hidden_view = services().concerns.Get(Officer(), b.id);
+  ASSERT_TRUE(hidden_view.ok());
+  EXPECT_FALSE(hidden_view->contact_shown);
+  EXPECT_FALSE(hidden_view->concern.reporter_contact.has_value());
+  auto for_viewer = services().concerns.Get(Viewer(), a.id);
+  ASSERT_TRUE(for_viewer.ok());
+  EXPECT_FALSE(for_viewer->concern.reporter_name.has_value());  // a viewer does not handle it
+
+  EXPECT_EQ(services().concerns.Get(OtherWard(), a.id).error().code, "concern_not_found");
+  EXPECT_EQ(Step(Viewer(), a.id, ConcernAction::kReceive).error().code, "forbidden");
+  EXPECT_EQ(Step(MemberOf(front_), a.id, ConcernAction::kReject, ConcernStep{ConcernAction::kReject, {}, {}, "",
+                                                                            "insufficient_information", "", {}})
+                .error()
+                .code,
+            "forbidden");
+  StaffConcernQuery mine;
+  auto front_queue = services().concerns.List(MemberOf(front_), mine);
+  ASSERT_TRUE(front_queue.ok());
+  EXPECT_EQ(front_queue->total, 2);
+  auto committee_queue = services().concerns.List(MemberOf(committee_), mine);
+  ASSERT_TRUE(committee_queue.ok());
+  EXPECT_EQ(committee_queue->total, 0);
+  EXPECT_EQ(services().concerns.List(OtherWard(), mine)->total, 0);
+
+  // The public page carries no name or contact, and a sensitive category hides the text and blurs the place.
+  ConcernCategory sensitive;
+  sensitive.unit_id = ward_;
+  sensitive.code = "an-ninh";
+  sensitive.name = "An ninh trật tự";
+  sensitive.sensitive = true;
+  ASSERT_TRUE(services().concerns.CreateCategory(Officer(), sensitive).ok());
+  NewConcern s = shown;
+  s.category_code = "an-ninh";
+  s.attributes.clear();
+  const auto c = SendOk(s, "198.51.100.4");
+  auto pub = services().concerns.PublicGet(c.code);
+  ASSERT_TRUE(pub.ok());
+  EXPECT_TRUE(pub->description.empty());
+  EXPECT_TRUE(pub->address.empty());
+  EXPECT_DOUBLE_EQ(pub->point->lat, 21.03);
+  EXPECT_DOUBLE_EQ(pub->point->lon, 105.85);
+}
+
+TEST_F(Concerns, ReopeningWithinItsDaysRoutesAgainWithANewClockAndOldAnswersCloseThemselves) {
+  const auto a = SendOk(Rubbish());
+  ConcernStep answer;
+  answer.text = "Đã thu gom.";
+  answer.files.push_back(UploadedFile{"anh.jpg", Jpeg()});
+  ASSERT_TRUE(Step(Officer(), a.id, ConcernAction::kResolve, answer).ok());
+  clock_.Advance(hours(24 * 3));
+  auto reopened = services().concerns.Reopen(a.code, a.pin, "Rác lại đổ ra sau hai ngày", Origin{"x", "r"});
+  ASSERT_TRUE(reopened.ok()) << reopened.error().message_en;
+  EXPECT_EQ(reopened->concern.status.code, "reopened");
+  auto c = Stored(a.id);
+  EXPECT_EQ(c.reopened_count, 1);
+  EXPECT_EQ(c.clock_started_at, FormatUtc(clock_.Now()));
+  EXPECT_EQ(c.organisation_id, front_);
+  ASSERT_TRUE(Step(Officer(), a.id, ConcernAction::kResolve, answer).ok());
+
+  clock_.Advance(hours(24 * 15));
+  auto late = services().concerns.Reopen(a.code, a.pin, "Vẫn còn", Origin{"x", "r"});
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.error().code, "reopen_window_passed");
+  auto swept = services().concerns.Sweep();
+  ASSERT_TRUE(swept.ok());
+  EXPECT_EQ(swept->closed, 1);
+  EXPECT_EQ(Stored(a.id).status, ConcernStatus::kClosed);
+  // Closed without a rating, the answer may still be rated once.
+  auto rated = services().concerns.Rate(a.code, a.pin, 3, "", Origin{"x", "r"});
+  EXPECT_TRUE(rated.ok()) << rated.error().code;
+}
+
+TEST_F(Concerns, AVotersMeetingBatchRoutesEachConcernOnItsOwnAllOrNothing) {
+  ConcernBatch batch;
+  batch.unit_id = ward_;
+  batch.title = "Tiếp xúc cử tri trước kỳ họp thứ 5";
+  batch.held_on = "12/10/2022";
+  batch.place = "Nhà văn hoá tổ dân phố số 2";
+  batch.minutes = "Biên bản tiếp xúc cử tri";
+  NewConcern one = Rubbish("Đề nghị lắp thêm đèn chiếu sáng ngõ 5");
+  NewConcern two = Rubbish("Đề nghị thu gom rác đúng giờ");
+  NewConcern bad = Rubbish("Thiếu câu trả lời bắt buộc");
+  bad.attributes.clear();
+  const int64_t audit_before = AuditCount();
+  auto failed = services().concerns.CreateBatch(Officer(), batch, {one, bad});
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.error().details.at("index").as_int64(), 1);
+  EXPECT_EQ(AuditCount(), audit_before);
+  auto made = services().concerns.CreateBatch(Officer(), batch, {one, two});
+  ASSERT_TRUE(made.ok()) << made.error().message_en;
+  ASSERT_EQ(made->second.size(), 2u);
+  EXPECT_EQ(made->first.held_on, "2022-10-12");
+  for (const auto& s : made->second) {
+    const auto c = Stored(s.id);
+    EXPECT_EQ(c.channel, ConcernChannel::kVotersMeeting);
+    EXPECT_EQ(c.batch_id, made->first.id);
+    EXPECT_EQ(c.status, ConcernStatus::kReceived);
+    EXPECT_EQ(c.organisation_id, front_);
+  }
+  EXPECT_EQ(services().concerns.CreateBatch(Viewer(), batch, {one}).error().code, "forbidden");
+}
+
+}  // namespace
+}  // namespace danvan
