@@ -12,13 +12,6 @@
 namespace danvan {
 namespace {
 
-template <class E, size_t N>
-std::optional<E> ParseOf(std::string_view s, const E (&all)[N]) {
-  for (E e : all)
-    if (ToString(e) == s) return e;
-  return std::nullopt;
-}
-
 constexpr ConcernStatus kStatuses[] = {
     ConcernStatus::kNew,      ConcernStatus::kReceived,   ConcernStatus::kAssigned, ConcernStatus::kInProgress,
     ConcernStatus::kWaiting,  ConcernStatus::kResolved,   ConcernStatus::kRejected, ConcernStatus::kOutOfScope,
@@ -89,7 +82,7 @@ std::string_view ToString(Urgency u) {
 
 std::optional<Urgency> ParseUrgency(std::string_view s) {
   static constexpr Urgency kAll[] = {Urgency::kUrgent, Urgency::kComplex, Urgency::kNormal};
-  return ParseOf(s, kAll);
+  return ParseEnum(s, kAll);
 }
 
 std::string_view ToString(ConcernStatus s) {
@@ -109,7 +102,7 @@ std::string_view ToString(ConcernStatus s) {
   return "new";
 }
 
-std::optional<ConcernStatus> ParseConcernStatus(std::string_view s) { return ParseOf(s, kStatuses); }
+std::optional<ConcernStatus> ParseConcernStatus(std::string_view s) { return ParseEnum(s, kStatuses); }
 
 bool IsOpen(ConcernStatus s) {
   return OneOf(s, {ConcernStatus::kNew, ConcernStatus::kReceived, ConcernStatus::kAssigned, ConcernStatus::kInProgress,
@@ -134,7 +127,7 @@ std::string_view ToString(ConcernAction a) {
   return "receive";
 }
 
-std::optional<ConcernAction> ParseConcernAction(std::string_view s) { return ParseOf(s, kActions); }
+std::optional<ConcernAction> ParseConcernAction(std::string_view s) { return ParseEnum(s, kActions); }
 
 Result<ConcernStatus> NextStatus(ConcernStatus from, ConcernAction action) {
   using S = ConcernStatus;
@@ -391,9 +384,7 @@ std::string_view ToString(ConcernChannel c) {
 std::optional<ConcernChannel> ParseConcernChannel(std::string_view s) {
   static constexpr ConcernChannel kAll[] = {ConcernChannel::kWeb, ConcernChannel::kOpen311, ConcernChannel::kPhone,
                                             ConcernChannel::kWalkIn, ConcernChannel::kVotersMeeting};
-  for (auto c : kAll)
-    if (ToString(c) == s) return c;
-  return std::nullopt;
+  return ParseEnum(s, kAll);
 }
 
 }  // namespace danvan

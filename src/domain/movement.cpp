@@ -9,13 +9,6 @@
 namespace danvan {
 namespace {
 
-template <class E, size_t N>
-std::optional<E> ParseEnum(std::string_view s, const E (&values)[N]) {
-  for (E v : values)
-    if (ToString(v) == s) return v;
-  return std::nullopt;
-}
-
 // Vietnamese names of the states, for messages.
 std::string_view StatusVi(ModelStatus s) {
   switch (s) {

@@ -120,6 +120,14 @@ Error CategoryNotFound(const std::string& code) {
       .WithDetail("category_code", boost::json::string(code));
 }
 
+Status RequireLocation(const NewConcern& in) {
+  if (!in.point && Trim(in.address).empty())
+    return MakeError(ErrorKind::kInvalidInput, "location_required", "Cần chọn vị trí trên bản đồ hoặc ghi địa chỉ.",
+                     "Pick a point on the map or write an address.")
+        .WithDetail("field", "address");
+  return OkStatus();
+}
+
 template <class T>
 struct Outcome {
   std::optional<T> value;
@@ -268,12 +276,50 @@ void ConcernService::StoreFiles(Tx& tx, int64_t concern_id, int64_t event_id, co
 // ---------------------------------------------------------------------------------------------------------------
 // Views
 
-PublicConcern ConcernService::PublicOf(Tx& tx, const Concern& c) {
+class ConcernService::Lookups {
+ public:
+  explicit Lookups(ConcernService& s) : s_(s) {}
+  const std::string& UnitName(Tx& tx, int64_t id) {
+    auto [it, fresh] = units_.try_emplace(id);
+    if (fresh)
+      if (auto u = s_.repos_.territory->Find(tx, id)) it->second = u->name;
+    return it->second;
+  }
+  std::optional<std::string> OrganisationName(Tx& tx, std::optional<int64_t> id) {
+    if (!id) return std::nullopt;
+    auto [it, fresh] = organisations_.try_emplace(*id);
+    if (fresh)
+      if (auto o = s_.repos_.organisations->Find(tx, *id)) it->second = o->name;
+    return it->second;
+  }
+  const std::optional<ConcernCategory>& Category(Tx& tx, int64_t id) {
+    auto [it, fresh] = categories_.try_emplace(id);
+    if (fresh) it->second = s_.concerns_.FindCategory(tx, id);
+    return it->second;
+  }
+  std::optional<std::string> Code(Tx& tx, std::optional<int64_t> id) {
+    if (!id) return std::nullopt;
+    auto [it, fresh] = codes_.try_emplace(*id);
+    if (fresh)
+      if (auto c = s_.concerns_.Find(tx, *id)) it->second = c->code;
+    return it->second;
+  }
+
+ private:
+  ConcernService& s_;
+  std::map<int64_t, std::string> units_;
+  std::map<int64_t, std::optional<std::string>> organisations_, codes_;
+  std::map<int64_t, std::optional<ConcernCategory>> categories_;
+};
+
+PublicConcern ConcernService::PublicOf(Tx& tx, const Concern& c, Lookups* lookups) {
+  Lookups own(*this);
+  Lookups& l = lookups ? *lookups : own;
   PublicConcern p;
   p.code = c.code;
   p.unit_id = c.unit_id;
-  if (auto u = repos_.territory->Find(tx, c.unit_id)) p.unit_name = u->name;
-  const auto cat = concerns_.FindCategory(tx, c.category_id);
+  p.unit_name = l.UnitName(tx, c.unit_id);
+  const auto& cat = l.Category(tx, c.category_id);
   if (cat) {
     p.category_code = cat->code;
     p.category_name = cat->name;
@@ -285,8 +331,7 @@ PublicConcern ConcernService::PublicOf(Tx& tx, const Concern& c) {
     p.address = c.address;
   }
   if (c.point) p.point = PublicLocation(*c.point, p.sensitive);
-  if (c.organisation_id)
-    if (auto o = repos_.organisations->Find(tx, *c.organisation_id)) p.organisation_name = o->name;
+  p.organisation_name = l.OrganisationName(tx, c.organisation_id);
   if (c.status == ConcernStatus::kResolved || c.status == ConcernStatus::kClosed) p.answer = c.answer;
   if (c.reason_code) {
     for (const auto& r : RejectionReasons())
@@ -294,8 +339,7 @@ PublicConcern ConcernService::PublicOf(Tx& tx, const Concern& c) {
     if (const auto* e = FindScopeExclusion(*c.reason_code))
       p.reason = fmt::format("{} ({}). {}", e->label_vi, e->legal_basis, e->channel_vi);
   }
-  if (c.duplicate_of)
-    if (auto d = concerns_.Find(tx, *c.duplicate_of)) p.duplicate_of_code = d->code;
+  p.duplicate_of_code = l.Code(tx, c.duplicate_of);
   p.supporters = c.supporters;
   p.created_at = c.created_at;
   p.updated_at = c.updated_at;
@@ -327,13 +371,15 @@ ResidentView ConcernService::ResidentOf(Tx& tx, const Concern& c) {
   return v;
 }
 
-StaffConcern ConcernService::StaffOf(Tx& tx, const Caller& caller, const Concern& c, bool with_history) {
+StaffConcern ConcernService::StaffOf(Tx& tx, const Caller& caller, const Concern& c, bool with_history,
+                                     Lookups* lookups) {
+  Lookups own(*this);
+  Lookups& l = lookups ? *lookups : own;
   StaffConcern s;
   s.concern = c;
-  s.category = concerns_.FindCategory(tx, c.category_id).value_or(ConcernCategory{});
-  if (auto u = repos_.territory->Find(tx, c.unit_id)) s.unit_name = u->name;
-  if (c.organisation_id)
-    if (auto o = repos_.organisations->Find(tx, *c.organisation_id)) s.organisation_name = o->name;
+  s.category = l.Category(tx, c.category_id).value_or(ConcernCategory{});
+  s.unit_name = l.UnitName(tx, c.unit_id);
+  s.organisation_name = l.OrganisationName(tx, c.organisation_id);
   s.may_manage = MayManage(tx, caller, c.unit_id);
   s.may_handle = MayHandle(tx, caller, c);
   // Name and contact only to those who handle it, and only when the resident allowed it (Nghị định 13/2023).
@@ -344,8 +390,7 @@ StaffConcern ConcernService::StaffOf(Tx& tx, const Caller& caller, const Concern
   }
   s.concern.pin_hash.clear();
   s.concern.submitter_key.clear();
-  if (c.duplicate_of)
-    if (auto d = concerns_.Find(tx, *c.duplicate_of)) s.duplicate_of_code = d->code;
+  s.duplicate_of_code = l.Code(tx, c.duplicate_of);
   if (with_history) {
     s.events = concerns_.EventsOf(tx, c.id, false);
     s.files = concerns_.FilesOf(tx, c.id);
@@ -418,7 +463,9 @@ Result<SentConcern> ConcernService::Create(Tx& tx, const NewConcern& in, const s
   sent.actor_name = actor_name;
   sent.to_status = c.status;
   sent.to_organisation_id = c.organisation_id;
-  sent.body = staff ? fmt::format("Tiếp nhận qua {}", ToString(c.channel)) : "";
+  sent.body = staff ? fmt::format("Cán bộ tiếp nhận ({}) / Taken down by staff ({})", ToString(c.channel),
+                                  ToString(c.channel))
+                    : "";
   sent.due_at = c.resolve_due_at;
   sent.at = c.created_at;
   const int64_t event_id = concerns_.InsertEvent(tx, sent);
@@ -437,10 +484,7 @@ Result<SentConcern> ConcernService::Send(const NewConcern& in, const Origin& ori
                      "Not sent: the field \"Leave this empty\" must stay empty. What you wrote is kept; clear that "
                      "field and send again.")
         .WithDetail("field", "website");
-  if (!in.point && Trim(in.address).empty())
-    return MakeError(ErrorKind::kInvalidInput, "location_required", "Cần chọn vị trí trên bản đồ hoặc ghi địa chỉ.",
-                     "Pick a point on the map or write an address.")
-        .WithDetail("field", "address");
+  DANVAN_TRY(RequireLocation(in));
   const auto photos = DANVAN_TRY(PrepareFiles(in.photos, true, static_cast<size_t>(settings_.max_photos)));
   NewConcern input = in;
   input.channel = in.channel == ConcernChannel::kOpen311 ? ConcernChannel::kOpen311 : ConcernChannel::kWeb;
@@ -468,10 +512,7 @@ Result<SentConcern> ConcernService::Intake(const Caller& caller, const NewConcer
     return MakeError(ErrorKind::kInvalidInput, "invalid_channel", "Cán bộ tiếp nhận qua điện thoại hoặc trực tiếp.",
                      "Staff take concerns down by phone or in person.")
         .WithDetail("field", "channel");
-  if (!in.point && Trim(in.address).empty())
-    return MakeError(ErrorKind::kInvalidInput, "location_required", "Cần chọn vị trí trên bản đồ hoặc ghi địa chỉ.",
-                     "Pick a point on the map or write an address.")
-        .WithDetail("field", "address");
+  DANVAN_TRY(RequireLocation(in));
   const auto photos = DANVAN_TRY(PrepareFiles(in.photos, true, static_cast<size_t>(settings_.max_photos)));
   return db_.Run<SentConcern>(TxMode::kWrite, [&](Tx& tx) -> Result<SentConcern> {
     return Create(tx, in, photos, "", caller.actor(), caller.principal.display_name, caller);
@@ -489,11 +530,7 @@ Result<std::pair<ConcernBatch, std::vector<SentConcern>>> ConcernService::Create
                      "A batch needs at least one concern.")
         .WithDetail("field", "concerns");
   for (size_t i = 0; i < items.size(); ++i)
-    if (!items[i].point && Trim(items[i].address).empty())
-      return MakeError(ErrorKind::kInvalidInput, "location_required", "Mỗi ý kiến cần vị trí hoặc địa chỉ.",
-                       "Every concern needs a point or an address.")
-          .WithDetail("field", "address")
-          .WithDetail("index", static_cast<int64_t>(i));
+    if (auto st = RequireLocation(items[i]); !st) return std::move(st).error().WithDetail("index", static_cast<int64_t>(i));
   return db_.Run<R>(TxMode::kWrite, [&](Tx& tx) -> Result<R> {
     if (!repos_.territory->Find(tx, batch.unit_id)) return UnitNotFound(batch.unit_id).WithDetail("field", "unit_id");
     if (!MayManage(tx, caller, batch.unit_id)) return Forbidden();
@@ -552,7 +589,8 @@ Result<std::vector<PublicConcern>> ConcernService::Similar(const SimilarQuery& q
     }
     std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     std::vector<PublicConcern> out;
-    for (size_t i = 0; i < scored.size() && i < 5; ++i) out.push_back(PublicOf(tx, scored[i].second));
+    Lookups lookups(*this);
+    for (size_t i = 0; i < scored.size() && i < 5; ++i) out.push_back(PublicOf(tx, scored[i].second, &lookups));
     return out;
   });
 }
@@ -589,7 +627,8 @@ Result<Page<PublicConcern>> ConcernService::PublicList(const PublicListQuery& q)
     auto page = concerns_.List(tx, cq);
     Page<PublicConcern> out;
     out.total = page.total;
-    for (const auto& c : page.items) out.items.push_back(PublicOf(tx, c));
+    Lookups lookups(*this);
+    for (const auto& c : page.items) out.items.push_back(PublicOf(tx, c, &lookups));
     return out;
   });
 }
@@ -625,20 +664,6 @@ Result<Concern> ConcernService::Unlock(Tx& tx, const std::string& code_in, const
   return *c;
 }
 
-Result<ResidentView> ConcernService::Follow(const std::string& code, const std::string& pin) {
-  auto r = db_.Run<Outcome<ResidentView>>(TxMode::kWrite, [&](Tx& tx) -> Result<Outcome<ResidentView>> {
-    auto c = Unlock(tx, code, pin, false);
-    if (!c) {
-      if (c.error().code == "wrong_pin") return Outcome<ResidentView>{std::nullopt, std::move(c).error()};
-      return std::move(c).error();
-    }
-    return Outcome<ResidentView>{ResidentOf(tx, *c), std::nullopt};
-  });
-  if (!r) return std::move(r).error();
-  if (r->error) return *r->error;
-  return *r->value;
-}
-
 namespace {
 
 //! Runs a resident's step: a wrong PIN is counted (its transaction commits) and still answered as an error.
@@ -659,6 +684,19 @@ Result<ResidentView> ResidentStep(Database& db, Fn&& fn) {
 }
 
 }  // namespace
+
+Result<ResidentView> ConcernService::Follow(const std::string& code, const std::string& pin) {
+  // Read only, but a wrong PIN is counted: a write transaction.
+  return ResidentStep(db_, [&](Tx& tx, bool& pin_failed) -> Result<ResidentView> {
+    auto c = Unlock(tx, code, pin, false);
+    if (!c) {
+      pin_failed = c.error().code == "wrong_pin";
+      return std::move(c).error();
+    }
+    return ResidentOf(tx, *c);
+  });
+}
+
 
 Result<ResidentView> ConcernService::AddInformation(const std::string& code, const std::string& pin,
                                                     const std::string& text, const std::vector<UploadedFile>& photos,
@@ -874,7 +912,8 @@ Result<Page<StaffConcern>> ConcernService::List(const Caller& caller, const Staf
     auto page = concerns_.List(tx, cq);
     Page<StaffConcern> out;
     out.total = page.total;
-    for (const auto& c : page.items) out.items.push_back(StaffOf(tx, caller, c, false));
+    Lookups lookups(*this);
+    for (const auto& c : page.items) out.items.push_back(StaffOf(tx, caller, c, false, &lookups));
     return out;
   });
 }
@@ -1021,7 +1060,9 @@ Result<StaffConcern> ConcernService::Act(const Caller& caller, int64_t id, const
         }
         c.reason_code = step.reason_code;
         c.closed_at = now;
-        if (e.body.empty()) e.body = fmt::format("{} ({}). {}", ex->label_vi, ex->legal_basis, ex->channel_vi);
+        if (e.body.empty())
+          e.body = fmt::format("{} ({}). {} / {}. {}", ex->label_vi, ex->legal_basis, ex->channel_vi, ex->label_en,
+                               ex->channel_en);
         e.is_public = true;
         break;
       }
@@ -1043,11 +1084,13 @@ Result<StaffConcern> ConcernService::Act(const Caller& caller, int64_t id, const
         link.is_public = true;
         link.actor = e.actor;
         link.actor_name = e.actor_name;
-        link.body = fmt::format("Phản ánh {} trùng nội dung, được xử lý chung tại đây.", c.code);
+        link.body = fmt::format("Phản ánh {0} trùng nội dung, được xử lý chung tại đây. / Concern {0} is the same and is "
+                                "handled here.",
+                                c.code);
         RecordEvent(tx, o, link, caller.actor(), o_before);
         c.duplicate_of = o.id;
         c.closed_at = now;
-        if (e.body.empty()) e.body = fmt::format("Trùng với phản ánh {}.", o.code);
+        if (e.body.empty()) e.body = fmt::format("Trùng với phản ánh {0}. / Same as concern {0}.", o.code);
         e.is_public = true;
         break;
       }
@@ -1057,7 +1100,6 @@ Result<StaffConcern> ConcernService::Act(const Caller& caller, int64_t id, const
     }
     c.status = next;
     CountDue(c, cal);
-    if (!IsOpen(c.status)) c.resolve_due_at = c.resolve_due_at;  // kept as it was: the record of the deadline
     e.to_status = c.status;
     const int64_t event_id = RecordEvent(tx, c, e, caller.actor(), before);
     StoreFiles(tx, c.id, event_id, evidence, now);
@@ -1102,7 +1144,7 @@ Result<StaffConcern> ConcernService::Recategorise(const Caller& caller, int64_t 
     e.actor_name = caller.principal.display_name;
     e.from_status = e.to_status = c.status;
     e.organisation_id = c.organisation_id;
-    e.body = fmt::format("Lĩnh vực: {}", cat->name);
+    e.body = fmt::format("Lĩnh vực / category: {}", cat->name);
     c.category_id = cat->id;
     c.urgency = cat->urgency;
     if (auto routed = RouteOf(tx, c); routed && routed != c.organisation_id) {
@@ -1345,7 +1387,8 @@ Result<SweepReport> ConcernService::Sweep() {
         e.actor_name = "danvan";
         e.from_status = ConcernStatus::kResolved;
         e.to_status = c.status;
-        e.body = fmt::format("Đóng sau {} ngày không có đánh giá.", settings_.close_after_days);
+        e.body = fmt::format("Đóng sau {0} ngày không có đánh giá. / Closed after {0} days without a rating.",
+                             settings_.close_after_days);
         RecordEvent(tx, c, e, Actor{"system", ""}, before);
         ++report.closed;
       }

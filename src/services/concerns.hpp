@@ -217,9 +217,11 @@ class ConcernService {
   std::optional<int64_t> RouteOf(Tx& tx, const Concern& c);
   std::string KeyOf(Tx& tx, const std::string& remote);
   Result<Concern> Unlock(Tx& tx, const std::string& code, const std::string& pin, bool for_update);
-  PublicConcern PublicOf(Tx& tx, const Concern& c);
+  //! Names a list shows on every row, each read once per call.
+  class Lookups;
+  PublicConcern PublicOf(Tx& tx, const Concern& c, Lookups* lookups = nullptr);
   ResidentView ResidentOf(Tx& tx, const Concern& c);
-  StaffConcern StaffOf(Tx& tx, const Caller& caller, const Concern& c, bool with_history);
+  StaffConcern StaffOf(Tx& tx, const Caller& caller, const Concern& c, bool with_history, Lookups* lookups = nullptr);
   bool MayManage(Tx& tx, const Caller& caller, int64_t unit_id);
   bool MayHandle(Tx& tx, const Caller& caller, const Concern& c);
   bool MaySee(Tx& tx, const Caller& caller, const Concern& c);
