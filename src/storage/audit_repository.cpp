@@ -49,16 +49,24 @@ class SociAuditRepository final : public AuditRepository {
     long long seq = 0;
     for (;;) {
       int n = 0;
-      soci::rowset<soci::row> rows =
-          (tx.session().prepare << sql::kSelectAuditPage, soci::use(chain), soci::use(chain), soci::use(seq));
-      for (const auto& r : rows) {
-        AuditEntry e = FromRow(r);
-        chain = e.chain;
-        seq = e.seq;
-        ++n;
-        if (!fn(e)) return;
+      // The page's bound values must not change while its rows are read: the statement may still be using them
+      // (SQLite binds the string's buffer, and steps row by row). The next page starts after the last row read.
+      std::string last_chain;
+      long long last_seq = 0;
+      {
+        soci::rowset<soci::row> rows =
+            (tx.session().prepare << sql::kSelectAuditPage, soci::use(chain), soci::use(chain), soci::use(seq));
+        for (const auto& r : rows) {
+          AuditEntry e = FromRow(r);
+          last_chain = e.chain;
+          last_seq = e.seq;
+          ++n;
+          if (!fn(e)) return;
+        }
       }
       if (n < 1000) return;
+      chain = std::move(last_chain);
+      seq = last_seq;
     }
   }
 
