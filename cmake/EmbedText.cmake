@@ -1,7 +1,7 @@
 # Writes OUTPUT: a C++ function SYMBOL() returning the text of INPUT. Run at build time (cmake -P).
 file(READ "${INPUT}" body)
 set(out "// Generated from ${INPUT_NAME} by cmake/EmbedText.cmake: do not edit.\n#include <string_view>\n\n")
-string(APPEND out "namespace danvan {\nstd::string_view ${SYMBOL}() {\n  static constexpr std::string_view text = R\"danvan_text(${body})danvan_text\";\n  return text;\n}\n}  // namespace danvan\n")
+string(APPEND out "namespace danvan {\nstd::string_view ${SYMBOL}() {\n  // An array, not a string_view from a pointer: the length is known without counting (constexpr strlen stops at\n  // 262144 steps).\n  static constexpr char text[] = R\"danvan_text(${body})danvan_text\";\n  return std::string_view(text, sizeof text - 1);\n}\n}  // namespace danvan\n")
 if(EXISTS "${OUTPUT}")
   file(READ "${OUTPUT}" old)
 else()
