@@ -86,7 +86,7 @@ int Serve(const Config& config) {
   auto db = std::move(db_result).value();
 
   SystemClock clock;
-  Services services(*db, clock, {}, AwardSettings{config.server.public_url}, config.concerns);
+  Services services(*db, clock, {}, AwardSettings{config.server.public_url}, config.concerns, config.smtp);
   // The certificate signing key is made on the first start.
   if (auto key = services.awards.EnsureSigningKey(); !key) return Fail(key.error());
   http::Metrics metrics;
@@ -107,6 +107,11 @@ int Serve(const Config& config) {
   auto port = server.Listen();
   if (!port) return Fail(port.error());
 
+  // Old answers closed, alerts raised and their mail sent, every concerns.sweep_seconds, off the request threads.
+  ConcernSweeper sweeper(services.concerns, services.alerts, std::chrono::seconds(config.concerns.sweep_seconds));
+  if (!services.alerts.mail_enabled()) spdlog::info("smtp.url is empty: alerts stay in the app, no e-mail is sent");
+  sweeper.Start();
+
   auto demo = HasDemo(services);
   server.Run([&] {
     const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -123,6 +128,7 @@ int Serve(const Config& config) {
     fmt::print("Dừng bằng Ctrl+C / stop with Ctrl+C (SIGINT) or SIGTERM.\n");
     std::fflush(stdout);
   });
+  sweeper.Stop();
   // A render past its time limit may still be running on its own thread: it is not waited for (the grace is the
   // requests', and they have all been answered); the process ends without running what would race with it.
   if (const int left = documents::RendersRunning(); left > 0) {

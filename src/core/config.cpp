@@ -122,6 +122,47 @@ const std::vector<Setting>& Table() {
         [](Config& c, auto k, auto v) { return ParseInt(k, v, 1, 3650, c.concerns.similar_days); });
     add("concerns.pin_failures", "wrong PINs for one tracking code before it is locked for 15 minutes",
         [](Config& c, auto k, auto v) { return ParseInt(k, v, 1, 1000, c.concerns.pin_failures); });
+    add("concerns.map_tile_url", "tiles of the public map, {z}/{x}/{y} template over https; empty: a plain layer",
+        [](Config& c, auto k, auto v) -> Status {
+          if (!v.empty() && (v.rfind("https://", 0) != 0 || v.find("{z}") == std::string_view::npos))
+            return MakeError(ErrorKind::kInvalidInput, "invalid_setting",
+                             fmt::format("{}: cần một mẫu https://…/{{z}}/{{x}}/{{y}}.png", k),
+                             fmt::format("{}: expected an https://…/{{z}}/{{x}}/{{y}}.png template", k));
+          c.concerns.map_tile_url = std::string(v);
+          return OkStatus();
+        });
+    add("concerns.map_attribution", "the tiles' attribution shown on the public map",
+        [](Config& c, auto k, auto v) -> Status {
+          c.concerns.map_attribution = std::string(v);
+          return OkStatus();
+        });
+    add("concerns.near_due_hours", "working hours before a deadline when the responsible staff are alerted",
+        [](Config& c, auto k, auto v) { return ParseInt(k, v, 0, 400, c.concerns.near_due_hours); });
+    add("concerns.sweep_seconds", "how often the server closes old answers, raises alerts and sends their e-mail",
+        [](Config& c, auto k, auto v) { return ParseInt(k, v, 5, 86400, c.concerns.sweep_seconds); });
+    add("smtp.url", "SMTP server for alert e-mail, smtp://HOST:PORT or smtps://HOST:PORT; empty: no e-mail",
+        [](Config& c, auto k, auto v) -> Status {
+          std::string url(v);
+          if (!url.empty() && url.rfind("smtp://", 0) != 0 && url.rfind("smtps://", 0) != 0)
+            return BadSetting(k, v, "expected smtp://… or smtps://…");
+          if (url.find_first_of(" \t\r\n") != std::string::npos) return BadSetting(k, v, "no spaces in a URL");
+          c.smtp.url = url;
+          return OkStatus();
+        });
+    add("smtp.from", "sender of alert e-mail: ADDRESS or \"Name <ADDRESS>\"",
+        [](Config& c, auto k, auto v) -> Status {
+          if (std::string_view(v).find('@') == std::string_view::npos ||
+              std::string_view(v).find_first_of("\r\n") != std::string_view::npos)
+            return BadSetting(k, v, "expected an e-mail address");
+          c.smtp.from = std::string(v);
+          return OkStatus();
+        });
+    add("smtp.username", "SMTP user name (empty: no authentication)",
+        [](Config& c, auto, auto v) { c.smtp.username = std::string(v); return OkStatus(); });
+    add("smtp.password", "SMTP password (prefer the environment variable DANVAN_SMTP_PASSWORD)",
+        [](Config& c, auto, auto v) { c.smtp.password = std::string(v); return OkStatus(); });
+    add("smtp.timeout_seconds", "time allowed to hand one e-mail to the SMTP server",
+        [](Config& c, auto k, auto v) { return ParseInt(k, v, 1, 600, c.smtp.timeout_seconds); });
     add("server.static_dir", "folder of the built web app",
         [](Config& c, auto, auto v) { c.server.static_dir = std::string(v); return OkStatus(); });
     add("server.public_url", "the address the public uses (https://…), printed in documents: certificates' QR codes",

@@ -58,6 +58,21 @@ struct ConcernsConfig {
   int similar_radius_m = 300;  //!< "đã có người phản ánh": how near counts
   int similar_days = 60;       //!< and how recent
   int pin_failures = 5;        //!< wrong PINs for one code before it is locked for a while
+  int near_due_hours = 4;      //!< an alert says "due soon" when a clock ends within this many working hours
+  int sweep_seconds = 300;     //!< the server closes old answers, raises alerts and sends mail this often
+  //! The public map's tiles, a Leaflet URL template ("https://tile.openstreetmap.org/{z}/{x}/{y}.png"); empty: the
+  //! points on a plain layer (offline offices, tests).
+  std::string map_tile_url;
+  std::string map_attribution;  //!< shown on the map with the tiles, as their licence asks
+};
+
+//! Alerts by e-mail: the SMTP server mail is handed to (libcurl). An empty url turns mail off: alerts stay in the app.
+struct SmtpConfig {
+  std::string url;                    //!< smtp://host:587 (STARTTLS when offered; required with a password) or smtps://host:465
+  std::string from = "danvan@localhost";  //!< the sender: "address" or "Name <address>"
+  std::string username;
+  std::string password;
+  int timeout_seconds = 30;           //!< for one message, connection included
 };
 
 struct LogConfig {
@@ -70,6 +85,7 @@ struct Config {
   DatabaseConfig database;
   DocumentsConfig documents;
   ConcernsConfig concerns;
+  SmtpConfig smtp;
   LogConfig log;
 };
 

@@ -85,11 +85,14 @@ std::optional<Error> TargetError(const Request& request) {
 
 Response App::Handle(Request& request) {
   Response response;
+  // A family of routes that speaks another dialect (Open311) writes its own errors, matched or not.
+  const ErrorRenderer* render = router_.ErrorRendererFor(request.path);
+  auto fail = [&](const Error& e) { return render ? (*render)(request, e) : ErrorResponse(e); };
   try {
     auto match = router_.Match(request.method, request.path);
     if (auto bad = TargetError(request)) {
       request.route = "unmatched";
-      response = ErrorResponse(*bad);
+      response = fail(*bad);
     } else if (auto* m = std::get_if<RouteMatch>(&match)) {
       request.route = m->route->pattern;
       request.path_params = std::move(m->params);
@@ -99,14 +102,14 @@ Response App::Handle(Request& request) {
       if (!checked.ok() && op->signed_in && authenticate_)
         if (auto who = authenticate_(request); !who.ok()) checked = who;
       auto result = checked.ok() ? m->route->handler(request) : Result<Response>(checked.error());
-      response = result.ok() ? std::move(result).value() : ErrorResponse(result.error());
+      response = result.ok() ? std::move(result).value() : fail(result.error());
     } else if (auto* not_allowed = std::get_if<MethodNotAllowed>(&match)) {
       request.route = "unmatched";
-      response = ErrorResponse(MethodNotAllowedError(not_allowed->allow));
+      response = fail(MethodNotAllowedError(not_allowed->allow));
       response.SetHeader("Allow", Join(not_allowed->allow));
-    } else if (request.path.rfind("/api/", 0) == 0 || request.path == "/api") {
+    } else if (render || request.path.rfind("/api/", 0) == 0 || request.path == "/api") {
       request.route = "unmatched";
-      response = ErrorResponse(NotFoundError(request.path));
+      response = fail(NotFoundError(request.path));
     } else if (request.method != "GET" && request.method != "HEAD") {
       request.route = "static";
       response = ErrorResponse(MethodNotAllowedError({"GET", "HEAD"}));
@@ -118,7 +121,7 @@ Response App::Handle(Request& request) {
     }
   } catch (const std::exception& e) {
     spdlog::error("unhandled exception request_id={} route={} what={}", request.request_id, request.route, e.what());
-    response = ErrorResponse(InternalError());
+    response = fail(InternalError());
   }
   Finish(request, response);
   return response;
@@ -131,7 +134,8 @@ size_t App::BodyLimitFor(std::string_view method, std::string_view path, size_t 
 }
 
 Response App::Refuse(Request& request, const Error& error) {
-  Response response = ErrorResponse(error);
+  const ErrorRenderer* render = router_.ErrorRendererFor(request.path);
+  Response response = render ? (*render)(request, error) : ErrorResponse(error);
   Finish(request, response);
   return response;
 }

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <optional>
 #include <set>
@@ -216,6 +217,27 @@ Response JsonResponse(int status, boost::json::value body) {
   Response r;
   r.status = status;
   r.body = boost::json::serialize(body);
+  return r;
+}
+
+Response DownloadResponse(std::string_view file_name, std::string media_type, std::string bytes) {
+  Response r;
+  const bool inline_view = media_type.rfind("image/", 0) == 0;
+  r.content_type = std::move(media_type);
+  r.body = std::move(bytes);
+  std::string ascii;
+  for (char c : file_name) ascii.push_back((c & 0x80) || c == '"' || c == '\\' ? '_' : c);
+  std::string encoded;
+  for (unsigned char c : file_name) {
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+      encoded.push_back(static_cast<char>(c));
+    } else {
+      encoded += fmt::format("%{:02X}", c);
+    }
+  }
+  r.SetHeader("Content-Disposition", fmt::format("{}; filename=\"{}\"; filename*=UTF-8''{}",
+                                                 inline_view ? "inline" : "attachment", ascii, encoded));
+  r.SetHeader("Cache-Control", "private, max-age=3600");
   return r;
 }
 

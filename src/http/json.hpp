@@ -27,4 +27,8 @@ Result<boost::json::object> ParseJsonObject(const Request& request);
 
 Response JsonResponse(int status, boost::json::value body);
 
+//! A stored file: images inline, the rest as attachments, its name in UTF-8 (RFC 6266 / 5987) with an ASCII
+//! fallback; private caching for an hour.
+Response DownloadResponse(std::string_view file_name, std::string media_type, std::string bytes);
+
 }  // namespace danvan::http

@@ -25,8 +25,10 @@ bool Matches(const Route& route, std::string_view path, std::map<std::string, st
     if (i == route.segments.size()) return false;
     const auto& expected = route.segments[i++];
     if (expected.parameter) {
-      if (segment.empty()) return false;
-      if (params) (*params)[expected.text] = std::string(segment);
+      const auto& suffix = expected.suffix;
+      if (segment.size() <= suffix.size() || segment.compare(segment.size() - suffix.size(), suffix.size(), suffix) != 0)
+        return false;
+      if (params) (*params)[expected.text] = std::string(segment.substr(0, segment.size() - suffix.size()));
       return true;
     }
     return segment == expected.text;
@@ -42,9 +44,16 @@ void Router::Add(std::string method, std::string pattern, Handler handler, size_
     if (r.method == method && r.pattern == pattern) throw std::logic_error("route added twice: " + pattern);
   Route route{std::move(method), std::move(pattern), std::move(handler), body_limit, {}, 0};
   ForEachSegment(route.pattern, [&](std::string_view segment) {
-    const bool parameter = segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
-    route.segments.push_back({std::string(parameter ? segment.substr(1, segment.size() - 2) : segment), parameter});
-    if (parameter) ++route.parameters;
+    // "{name}" or "{name}suffix"; the suffix is a literal (no brace).
+    const size_t close = segment.find('}');
+    const bool parameter = segment.size() > 2 && segment.front() == '{' && close != std::string_view::npos &&
+                           close > 1 && segment.find_first_of("{}", close + 1) == std::string_view::npos;
+    if (parameter) {
+      route.segments.push_back({std::string(segment.substr(1, close - 1)), true, std::string(segment.substr(close + 1))});
+      ++route.parameters;
+    } else {
+      route.segments.push_back({std::string(segment), false, {}});
+    }
     return true;
   });
   const size_t length = route.segments.size();
@@ -104,6 +113,16 @@ std::variant<RouteMatch, PathNotFound, MethodNotAllowed> Router::Match(std::stri
     return MethodNotAllowed{allow};
   }
   return PathNotFound{};
+}
+
+void Router::RenderErrorsUnder(std::string prefix, ErrorRenderer render) {
+  renderers_.emplace_back(std::move(prefix), std::move(render));
+}
+
+const ErrorRenderer* Router::ErrorRendererFor(std::string_view path) const {
+  for (const auto& [prefix, render] : renderers_)
+    if (path.substr(0, prefix.size()) == prefix) return &render;
+  return nullptr;
 }
 
 }  // namespace danvan::http

@@ -2,6 +2,7 @@
 
 #include "core/date.hpp"
 #include "core/text.hpp"
+#include "http/form.hpp"
 #include "http/json.hpp"
 
 #include <boost/json.hpp>
@@ -288,6 +289,12 @@ Status Schema::Check(json::value& value, std::string& path) const {
   return OkStatus();
 }
 
+const Schema* Schema::Member(std::string_view name) const {
+  for (const auto& p : properties_)
+    if (p.name == name) return p.schema;
+  return nullptr;
+}
+
 // Builds Schema nodes from the document; every node lives in the contract's deque (stable addresses), a $ref is
 // compiled once and shared, so a recursive schema is a cycle of pointers rather than an endless compile.
 class SchemaCompiler {
@@ -454,6 +461,26 @@ Error AsParameterError(Error e, std::string_view name) {
   return e;
 }
 
+// A form sends text only: a member the schema declares a number (and not also text) or a boolean is read from its
+// spelling, as query parameters are; what does not read stays text, for the schema to refuse by its type. An empty
+// member is an absent one, as in a query.
+void FormTypes(const Schema& schema, json::object& form) {
+  for (auto it = form.begin(); it != form.end();) {
+    if (it->value().is_string() && it->value().as_string().empty()) {
+      it = form.erase(it);
+      continue;
+    }
+    const Schema* member = schema.Member(it->key());
+    if (member && it->value().is_string() && !(member->types() & Schema::kString)) {
+      const std::string text(it->value().as_string());
+      Parameter p{std::string(it->key()), false, member};
+      if (member->types() & (Schema::kInteger | Schema::kNumber | Schema::kBoolean))
+        if (auto v = ParameterValue(p, Trimmed(text)); v.ok()) it->value() = std::move(v).value();
+    }
+    ++it;
+  }
+}
+
 Status CheckParameter(const Parameter& p, std::string_view text) {
   // The target's bytes were checked by the transport (UTF-8); the schema's rules go on from here.
   auto value = DANVAN_TRY(ParameterValue(p, text));
@@ -502,6 +529,10 @@ Contract::Contract(std::string_view openapi_json) {
             const auto* schema = content.as_object().if_contains("schema");
             if (!schema) throw std::invalid_argument(where + ": a JSON body without a schema");
             operation.body = compiler.Compile(*schema, where + " body");
+          } else if (media == kUrlEncodedForm || media == kMultipartForm) {
+            const auto* schema = content.as_object().if_contains("schema");
+            if (!schema) throw std::invalid_argument(where + ": a form body without a schema");
+            operation.forms.emplace_back(std::string(media), compiler.Compile(*schema, where + " form"));
           } else {
             operation.other_media.emplace_back(media);
           }
@@ -550,10 +581,21 @@ Status Contract::Check(const Operation& op, Request& request) const {
       return ParameterError(p.name, "required", fmt::format("Tham số \"{}\" là bắt buộc.", p.name),
                             fmt::format("The parameter \"{}\" is required.", p.name));
   }
-  if (!op.other_media.empty() && !op.body) {
+  if (!op.forms.empty()) {
+    const auto media = MediaType(request);
+    for (const auto& [form_media, schema] : op.forms) {
+      if (media != form_media) continue;
+      request.json = DANVAN_TRY(ReadForm(request));
+      FormTypes(*schema, request.json.as_object());
+      std::string path;
+      return schema->Check(request.json, path);
+    }
+  }
+  if ((!op.other_media.empty() || !op.forms.empty()) && !op.body) {
     const auto media = MediaType(request);
     if (std::find(op.other_media.begin(), op.other_media.end(), media) == op.other_media.end()) {
       std::string expected;
+      for (const auto& [m, _] : op.forms) expected += (expected.empty() ? "" : ", ") + m;
       for (const auto& m : op.other_media) expected += (expected.empty() ? "" : ", ") + m;
       return UnsupportedMediaType(request, expected);
     }

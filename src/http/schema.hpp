@@ -29,6 +29,8 @@ class Schema {
   Status Check(boost::json::value& value, std::string& path) const;
 
   unsigned types() const { return types_; }
+  //! The schema of a declared member, or null.
+  const Schema* Member(std::string_view name) const;
 
  private:
   friend class SchemaCompiler;
@@ -63,6 +65,9 @@ struct Parameter {
 struct Operation {
   const Schema* body = nullptr;  //!< an application/json request body
   bool body_required = false;
+  //! Form bodies (application/x-www-form-urlencoded, multipart/form-data) by media type: read into an object
+  //! (http/form.hpp), their text turned into the numbers and booleans the schema declares, then checked like JSON.
+  std::vector<std::pair<std::string, const Schema*>> forms;
   std::vector<std::string> other_media;  //!< other media types the body may have (text/csv): read by the handler
   bool signed_in = false;   //!< the operation names a security requirement: credentials are judged before input
   std::vector<Parameter> query;
@@ -81,8 +86,8 @@ class Contract {
   //! The operation of a route ("POST", "/api/v1/units/{id}"), or null when the document does not describe it.
   const Operation* Find(std::string_view method, std::string_view pattern) const;
 
-  //! Checks the request's path and query parameters and its body against `op`; on success a JSON body is in
-  //! `request.json`, read and normalised.
+  //! Checks the request's path and query parameters and its body against `op`; on success a JSON or form body is
+  //! in `request.json`, read and normalised.
   Status Check(const Operation& op, Request& request) const;
 
  private:

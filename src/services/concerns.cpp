@@ -335,9 +335,14 @@ PublicConcern ConcernService::PublicOf(Tx& tx, const Concern& c, Lookups* lookup
   if (c.status == ConcernStatus::kResolved || c.status == ConcernStatus::kClosed) p.answer = c.answer;
   if (c.reason_code) {
     for (const auto& r : RejectionReasons())
-      if (r.code == *c.reason_code) p.reason = r.label_vi;
-    if (const auto* e = FindScopeExclusion(*c.reason_code))
+      if (r.code == *c.reason_code) {
+        p.reason = r.label_vi;
+        p.reason_en = r.label_en;
+      }
+    if (const auto* e = FindScopeExclusion(*c.reason_code)) {
       p.reason = fmt::format("{} ({}). {}", e->label_vi, e->legal_basis, e->channel_vi);
+      p.reason_en = fmt::format("{} ({}). {}", e->label_en, e->legal_basis, e->channel_en);
+    }
   }
   p.duplicate_of_code = l.Code(tx, c.duplicate_of);
   p.supporters = c.supporters;
@@ -347,16 +352,23 @@ PublicConcern ConcernService::PublicOf(Tx& tx, const Concern& c, Lookups* lookup
   return p;
 }
 
-ResidentView ConcernService::ResidentOf(Tx& tx, const Concern& c) {
+ResidentView ConcernService::ResidentOf(Tx& tx, const Concern& c, bool with_pin) {
   ResidentView v;
   v.concern = PublicOf(tx, c);
+  // A sensitive concern shows strangers its status only: no words of the timeline, no files. The resident who holds
+  // the PIN sees their own concern whole.
+  const bool hidden = v.concern.sensitive && !with_pin;
+  Lookups names(*this);
   for (auto e : concerns_.EventsOf(tx, c.id, true)) {
     e.actor.clear();
     e.actor_name.clear();
+    if (hidden) e.body.clear();
+    for (auto id : {e.organisation_id, e.to_organisation_id})
+      if (auto name = names.OrganisationName(tx, id)) v.concern.organisation_names[*id] = *name;
     v.concern.timeline.push_back(std::move(e));
   }
   for (const auto& f : concerns_.FilesOf(tx, c.id))
-    if (f.is_public) v.concern.files.push_back(f);
+    if (f.is_public && !hidden) v.concern.files.push_back(f);
   v.can_add_information = IsOpen(c.status);
   if (c.status == ConcernStatus::kResolved || c.status == ConcernStatus::kClosed) {
     const auto ratings = concerns_.RatingsOf(tx, c.id);
@@ -393,6 +405,13 @@ StaffConcern ConcernService::StaffOf(Tx& tx, const Caller& caller, const Concern
   s.duplicate_of_code = l.Code(tx, c.duplicate_of);
   if (with_history) {
     s.events = concerns_.EventsOf(tx, c.id, false);
+    for (const auto& e : s.events) {
+      for (auto id : {e.organisation_id, e.to_organisation_id})
+        if (auto name = l.OrganisationName(tx, id)) s.organisation_names[*id] = *name;
+      // The draft answer is the last one saved since the concern was last resolved.
+      if (e.kind == "draft") s.draft_answer = e.body;
+      if (e.kind == ToString(ConcernAction::kResolve)) s.draft_answer.reset();
+    }
     s.files = concerns_.FilesOf(tx, c.id);
     s.ratings = concerns_.RatingsOf(tx, c.id);
     for (const auto& d : concerns_.DuplicatesOf(tx, c.id)) s.duplicate_codes.push_back(d.code);
@@ -599,7 +618,7 @@ Result<PublicConcern> ConcernService::PublicGet(const std::string& code) {
   return db_.Run<PublicConcern>(TxMode::kRead, [&](Tx& tx) -> Result<PublicConcern> {
     auto c = concerns_.FindByCode(tx, NormaliseCode(code));
     if (!c) return ConcernNotFound();
-    auto v = ResidentOf(tx, *c);
+    auto v = ResidentOf(tx, *c, false);
     return v.concern;
   });
 }
@@ -616,6 +635,22 @@ Result<Page<PublicConcern>> ConcernService::PublicList(const PublicListQuery& q)
       if (!cat) return CategoryNotFound(q.category_code);
       cq.category_id = cat->id;
     }
+    for (const auto& code : q.category_codes) {
+      auto cat = concerns_.FindCategoryByCode(tx, code);
+      if (!cat) return CategoryNotFound(code);
+      cq.category_ids.push_back(cat->id);
+    }
+    for (const auto& code : q.codes) {
+      const std::string normal = NormaliseCode(code);
+      // Only a well-formed code can match; the SQL takes the list as text, so nothing else goes in.
+      if (normal.size() == 12 && std::all_of(normal.begin(), normal.end(), [](char c) {
+            return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-';
+          }))
+        cq.codes.push_back(normal);
+    }
+    if (!q.codes.empty() && cq.codes.empty()) return Page<PublicConcern>{};
+    cq.created_from = q.created_from;
+    cq.created_to = q.created_to;
     if (q.open) {
       for (auto s : {ConcernStatus::kNew, ConcernStatus::kReceived, ConcernStatus::kAssigned, ConcernStatus::kInProgress,
                      ConcernStatus::kWaiting, ConcernStatus::kReopened, ConcernStatus::kResolved, ConcernStatus::kClosed,
@@ -630,6 +665,40 @@ Result<Page<PublicConcern>> ConcernService::PublicList(const PublicListQuery& q)
     Lookups lookups(*this);
     for (const auto& c : page.items) out.items.push_back(PublicOf(tx, c, &lookups));
     return out;
+  });
+}
+
+Result<AdminUnit> ConcernService::Jurisdiction(const std::string& jurisdiction_id) {
+  return db_.Run<AdminUnit>(TxMode::kRead, [&](Tx& tx) -> Result<AdminUnit> {
+    const std::string wanted = Trim(jurisdiction_id);
+    auto not_found = [&] {
+      return MakeError(ErrorKind::kNotFound, "jurisdiction_not_found", "Không có đơn vị với mã jurisdiction_id này.",
+                       "No unit has this jurisdiction_id.")
+          .WithDetail("field", "jurisdiction_id");
+    };
+    if (wanted.empty()) {
+      const auto units = concerns_.UnitsWithCategories(tx);
+      if (units.size() != 1)
+        return MakeError(ErrorKind::kInvalidInput, "jurisdiction_required",
+                         "Cần jurisdiction_id: mã hoặc số hiệu của phường, xã tiếp nhận phản ánh.",
+                         "jurisdiction_id is required: the code or id of the ward that takes the concerns.")
+            .WithDetail("field", "jurisdiction_id");
+      if (auto u = repos_.territory->Find(tx, units.front())) return *u;
+      return not_found();
+    }
+    const Date today = Date::TodayInVietnam(clock_.Now());
+    std::optional<AdminUnit> found;
+    for (const auto id : concerns_.UnitIdsByCode(tx, wanted)) {
+      auto u = repos_.territory->Find(tx, id);
+      if (!u) continue;
+      if (u->ValidOn(today)) return *u;
+      if (!found) found = u;  // the latest to come into force, when none is in force today
+    }
+    if (found) return *found;
+    if (!wanted.empty() && wanted.size() <= 18 && std::all_of(wanted.begin(), wanted.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+        wanted.front() != '0')
+      if (auto u = repos_.territory->Find(tx, std::stoll(wanted))) return *u;
+    return not_found();
   });
 }
 
@@ -693,7 +762,7 @@ Result<ResidentView> ConcernService::Follow(const std::string& code, const std::
       pin_failed = c.error().code == "wrong_pin";
       return std::move(c).error();
     }
-    return ResidentOf(tx, *c);
+    return ResidentOf(tx, *c, true);
   });
 }
 
@@ -729,7 +798,7 @@ Result<ResidentView> ConcernService::AddInformation(const std::string& code, con
     e.due_at = c.resolve_due_at;
     const int64_t event_id = RecordEvent(tx, c, e, Actor{"resident", origin.request_id}, before);
     StoreFiles(tx, c.id, event_id, prepared, c.updated_at);
-    return ResidentOf(tx, c);
+    return ResidentOf(tx, c, true);
   });
 }
 
@@ -763,7 +832,7 @@ Result<ResidentView> ConcernService::Rate(const std::string& code, const std::st
     }
     e.to_status = c.status;
     RecordEvent(tx, c, e, Actor{"resident", origin.request_id}, before);
-    return ResidentOf(tx, c);
+    return ResidentOf(tx, c, true);
   });
 }
 
@@ -810,7 +879,7 @@ Result<ResidentView> ConcernService::Reopen(const std::string& code, const std::
     e.to_organisation_id = c.organisation_id;
     e.due_at = c.resolve_due_at;
     RecordEvent(tx, c, e, Actor{"resident", origin.request_id}, before);
-    return ResidentOf(tx, c);
+    return ResidentOf(tx, c, true);
   });
 }
 
@@ -1108,14 +1177,25 @@ Result<StaffConcern> ConcernService::Act(const Caller& caller, int64_t id, const
 }
 
 Result<StaffConcern> ConcernService::Comment(const Caller& caller, int64_t id, const std::string& text, bool is_public) {
+  return Note(caller, id, is_public ? "update" : "note", text, is_public);
+}
+
+Result<StaffConcern> ConcernService::SaveDraft(const Caller& caller, int64_t id, const std::string& text) {
+  return Note(caller, id, "draft", text, false);
+}
+
+Result<StaffConcern> ConcernService::Note(const Caller& caller, int64_t id, std::string_view kind, const std::string& text,
+                                          bool is_public) {
   return db_.Run<StaffConcern>(TxMode::kWrite, [&](Tx& tx) -> Result<StaffConcern> {
     auto found = concerns_.FindForUpdate(tx, id);
     if (!found || !MaySee(tx, caller, *found)) return ConcernNotFound();
     if (!MayHandle(tx, caller, *found)) return Forbidden();
+    // A draft answers an open concern; it is published by resolving.
+    if (kind == "draft" && !IsOpen(found->status)) return NotOpen();
     Concern c = *found;
     const std::string before = AuditJson(c);
     ConcernEvent e;
-    e.kind = is_public ? "update" : "note";
+    e.kind = std::string(kind);
     e.is_public = is_public;
     e.actor = caller.principal.ActorId();
     e.actor_name = caller.principal.display_name.empty() ? caller.principal.username : caller.principal.display_name;

@@ -63,6 +63,7 @@ struct PublicConcern {
   std::optional<std::string> organisation_name;  //!< who answers it
   std::optional<std::string> answer;
   std::optional<std::string> reason;  //!< the rejection reason's or the right channel's words
+  std::optional<std::string> reason_en;
   std::optional<std::string> duplicate_of_code;
   int64_t supporters = 0;
   std::string created_at;
@@ -70,6 +71,7 @@ struct PublicConcern {
   std::optional<std::string> expected_at;  //!< the resolving clock's due time while open
   std::vector<ConcernEvent> timeline;      //!< public events only, actor names cleared
   std::vector<ConcernFile> files;          //!< public files, without content
+  std::map<int64_t, std::string> organisation_names;  //!< of the organisations the timeline names
 };
 
 //! What the resident with the PIN may do now.
@@ -89,6 +91,8 @@ struct StaffConcern {
   std::optional<std::string> organisation_name;
   std::vector<ConcernEvent> events;  //!< public and private
   std::vector<ConcernFile> files;
+  std::map<int64_t, std::string> organisation_names;  //!< of the organisations the events name
+  std::optional<std::string> draft_answer;  //!< saved since the last resolution, not yet published
   std::vector<ConcernRepository::Rating> ratings;
   std::vector<std::string> duplicate_codes;      //!< concerns marked as duplicates of this one
   std::optional<std::string> duplicate_of_code;
@@ -130,6 +134,10 @@ struct PublicListQuery {
   std::optional<int64_t> unit_id;
   std::optional<bool> open;
   std::string category_code;
+  std::vector<std::string> category_codes;   //!< any of these (Open311's service_code list)
+  std::vector<std::string> codes;            //!< only these tracking codes (Open311's service_request_id list)
+  std::optional<std::string> created_from;   //!< created at or after (UTC text)
+  std::optional<std::string> created_to;     //!< created before (UTC text)
   int64_t limit = 50;
   int64_t offset = 0;
 };
@@ -160,6 +168,10 @@ class ConcernService {
   Result<SentConcern> Send(const NewConcern& input, const Origin& origin);
   Result<PublicConcern> PublicGet(const std::string& code);
   Result<Page<PublicConcern>> PublicList(const PublicListQuery& q);
+  //! Open311's jurisdiction_id: a unit by its id or its official code (of the units with that code, the one in
+  //! force today); none given: the one unit with active categories of its own. Errors: jurisdiction_required (400:
+  //! none given and not exactly one such unit), jurisdiction_not_found (404).
+  Result<AdminUnit> Jurisdiction(const std::string& jurisdiction_id);
   //! With the PIN: the timeline and what the resident may do. Errors: concern_not_found, wrong_pin, pin_locked.
   Result<ResidentView> Follow(const std::string& code, const std::string& pin);
   Result<ResidentView> AddInformation(const std::string& code, const std::string& pin, const std::string& text,
@@ -184,6 +196,9 @@ class ConcernService {
   Result<StaffConcern> Act(const Caller& caller, int64_t id, const ConcernStep& step);
   //! A private note (staff only) or a public update (on the resident's timeline), no change of status.
   Result<StaffConcern> Comment(const Caller& caller, int64_t id, const std::string& text, bool is_public);
+  //! A draft of the answer (often from a template), kept private until a resolve step publishes an answer.
+  //! Errors: concern_not_open.
+  Result<StaffConcern> SaveDraft(const Caller& caller, int64_t id, const std::string& text);
   //! A new category: urgency changes with it and routing runs again.
   Result<StaffConcern> Recategorise(const Caller& caller, int64_t id, const std::string& category_code);
   Result<ConcernFile> StaffFile(const Caller& caller, int64_t id, int64_t file_id, bool thumbnail);
@@ -206,6 +221,8 @@ class ConcernService {
  private:
   struct Prepared;
   Result<std::vector<Prepared>> PrepareFiles(const std::vector<UploadedFile>& files, bool photos_only, size_t max_files);
+  Result<StaffConcern> Note(const Caller& caller, int64_t id, std::string_view kind, const std::string& text,
+                            bool is_public);
   Result<SentConcern> Create(Tx& tx, const NewConcern& input, const std::vector<Prepared>& photos,
                              const std::string& submitter_key, const Actor& actor, const std::string& actor_name,
                              const std::optional<Caller>& staff);
@@ -220,7 +237,7 @@ class ConcernService {
   //! Names a list shows on every row, each read once per call.
   class Lookups;
   PublicConcern PublicOf(Tx& tx, const Concern& c, Lookups* lookups = nullptr);
-  ResidentView ResidentOf(Tx& tx, const Concern& c);
+  ResidentView ResidentOf(Tx& tx, const Concern& c, bool with_pin);
   StaffConcern StaffOf(Tx& tx, const Caller& caller, const Concern& c, bool with_history, Lookups* lookups = nullptr);
   bool MayManage(Tx& tx, const Caller& caller, int64_t unit_id);
   bool MayHandle(Tx& tx, const Caller& caller, const Concern& c);

@@ -7,6 +7,7 @@
 
 #include "core/date.hpp"
 #include "services/demo_awards.hpp"
+#include "services/demo_concerns.hpp"
 
 namespace danvan {
 
@@ -381,6 +382,7 @@ Result<bool> SeedDemo(Services& services) {
   }
   DANVAN_TRY(SeedMovement(services, ly_thai_to.id, orgs, council_users));
   DANVAN_TRY(SeedAwards(services, ly_thai_to.id, district.id, orgs));
+  DANVAN_TRY(SeedConcerns(services, ly_thai_to.id, hoan_kiem.id, orgs));
   return true;
 }
 

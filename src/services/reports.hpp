@@ -51,6 +51,47 @@ struct ModelsByUnitReport {
   UnitTally total;              //!< the sums (its unit is the report's unit)
 };
 
+//! Figures of residents' concerns over a unit's subtree and, rolled up, the units merged into it.
+struct ConcernFiguresQuery {
+  int64_t unit_id = 0;
+  std::optional<int> year;  //!< the concerns sent in this year (Vietnam's time); or from/to; or all when none
+  std::string from;         //!< dd/mm/yyyy or yyyy-mm-dd, the first day; empty: unbounded
+  std::string to;           //!< the last day, included; empty: unbounded
+  std::string group_by = "unit";  //!< unit | organisation | category | month
+  std::string as_of;              //!< the successions in force on this date; empty = today in Vietnam
+  bool roll_up = true;            //!< also the records of the units that became (part of) this one
+};
+
+//! One row of the figures (docs/concerns.md, "Figures"): the concerns sent in the period, as they stand now.
+struct ConcernFigureRow {
+  std::string key;    //!< the unit's or the organisation's id ("none": nobody owns them yet), the category's code(s), "2022-03", "total"
+  std::string label;  //!< what people read: "Phường Hoàn Kiếm", "Vệ sinh môi trường", "Tháng 3/2022", "Tổng cộng"
+  std::vector<std::string> includes;  //!< unit rows rolled up: the units counted, itself included; categories: their codes
+  int64_t received = 0;
+  int64_t resolved = 0;          //!< resolved or closed: the answer stands
+  int64_t received_on_time = 0;  //!< acknowledged within the receiving clock
+  int64_t resolved_on_time = 0;  //!< of the resolved, the last answer was on time
+  int64_t rejected = 0;
+  int64_t out_of_scope = 0;
+  int64_t duplicate = 0;
+  int64_t open = 0;
+  int64_t rating_count = 0;
+  std::optional<double> rating_mean;  //!< 1–5; absent without ratings
+};
+
+struct ConcernFiguresReport {
+  int64_t unit_id = 0;
+  std::string unit_name;
+  std::string group_by;
+  std::optional<int> year;
+  std::string from;   //!< ISO, the first day of the period; empty: unbounded
+  std::string to;     //!< ISO, the last day (included); empty: unbounded
+  std::string as_of;  //!< ISO
+  bool roll_up = true;
+  std::vector<ConcernFigureRow> rows;  //!< units, organisations, categories in Vietnamese order; months in order
+  ConcernFigureRow total;
+};
+
 class ReportService {
  public:
   ReportService(Database& db, Repositories& repos, ReportRepository& reports, const Clock& clock)
@@ -60,6 +101,11 @@ class ReportService {
   //! with `roll_up`, also the records of every unit that became (part of) it by `as_of`, each counted under the
   //! unit that stands for it on `as_of`. For any grant on the unit (403 otherwise); a fixed number of queries.
   Result<ModelsByUnitReport> ModelsByUnit(const Caller& caller, const ModelsByUnitQuery& query);
+
+  //! Residents' concerns sent in the period over the unit's subtree (and, with `roll_up`, the units that became
+  //! part of it by `as_of`), grouped by unit, organisation, category or month, with a total. Permission and roll-up
+  //! as ModelsByUnit; a fixed number of queries, aggregated in SQL.
+  Result<ConcernFiguresReport> ConcernFigures(const Caller& caller, const ConcernFiguresQuery& query);
 
  private:
   Database& db_;

@@ -3,6 +3,7 @@
 
 #include "core/time.hpp"
 #include "services/accounts.hpp"
+#include "services/alerts.hpp"
 #include "services/audit.hpp"
 #include "services/awards.hpp"
 #include "services/community.hpp"
@@ -11,6 +12,7 @@
 #include "services/print_jobs.hpp"
 #include "services/reports.hpp"
 #include "services/territory.hpp"
+#include "storage/alert_repository.hpp"
 #include "storage/concern_repository.hpp"
 #include "storage/database.hpp"
 #include "storage/report_repository.hpp"
@@ -20,7 +22,7 @@ namespace danvan {
 
 struct Services {
   Services(Database& database, const Clock& clock, AuthPolicy auth_policy = {}, AwardSettings award_settings = {},
-           ConcernsConfig concern_settings = {})
+           ConcernsConfig concern_settings = {}, SmtpConfig smtp = {})
       : db(database),
         repos(MakeRepositories()),
         audit(*repos.audit, clock),
@@ -29,11 +31,15 @@ struct Services {
         community(database, repos, audit, clock),
         movement(database, repos, audit, clock),
         award_repo(MakeAwardRepository()),
-        awards(database, repos, *award_repo, audit, clock, std::move(award_settings)),
+        awards(database, repos, *award_repo, audit, clock, award_settings),
         report_repo(MakeReportRepository()),
         reports(database, repos, *report_repo, clock),
         concern_repo(MakeConcernRepository()),
         concerns(database, repos, *concern_repo, audit, clock, concern_settings),
+        alert_repo(MakeAlertRepository()),
+        mailer(MakeMailer(smtp)),
+        alerts(database, repos, *concern_repo, *alert_repo, audit, clock,
+               AlertSettings{concern_settings.near_due_hours, award_settings.public_url}, mailer.get()),
         print_jobs(awards) {}
 
   Database& db;
@@ -49,6 +55,9 @@ struct Services {
   ReportService reports;
   std::unique_ptr<ConcernRepository> concern_repo;
   ConcernService concerns;
+  std::unique_ptr<AlertRepository> alert_repo;
+  std::unique_ptr<Mailer> mailer;  //!< none when smtp.url is empty
+  AlertService alerts;
   PrintJobs print_jobs;  //!< last: its thread stops before the services it uses go
 };
 

@@ -18,6 +18,7 @@ UserRecord UserFromRow(const soci::row& r) {
   u.created_at = r.get<std::string>(6);
   u.updated_at = r.get<std::string>(7);
   u.password_changed_at = r.get<std::string>(8);
+  u.email = RowOptString(r, 9);
   return u;
 }
 
@@ -55,7 +56,7 @@ class SociAccountRepository final : public AccountRepository {
     const int demo = u.is_demo ? 1 : 0;
     tx.session() << sql::kInsertUser, soci::use(u.username), soci::use(u.display_name), soci::use(u.password_hash),
         soci::use(active), soci::use(demo), soci::use(u.created_at), soci::use(u.updated_at),
-        soci::use(u.password_changed_at), soci::into(id);
+        soci::use(u.password_changed_at), soci::use(u.email), soci::into(id);
     return id;
   }
 
@@ -96,6 +97,10 @@ class SociAccountRepository final : public AccountRepository {
 
   void UpdatePassword(Tx& tx, int64_t user_id, const std::string& hash, const std::string& at) override {
     tx.session() << sql::kUpdatePassword, soci::use(hash), soci::use(at), soci::use(at), soci::use(user_id);
+  }
+
+  void UpdateEmail(Tx& tx, int64_t user_id, const std::optional<std::string>& email, const std::string& at) override {
+    tx.session() << sql::kUpdateUserEmail, soci::use(email), soci::use(at), soci::use(user_id);
   }
 
   int64_t InsertGrant(Tx& tx, int64_t user_id, const RoleGrant& g, const std::string& at) override {

@@ -346,13 +346,18 @@ struct ConcernBinds {
 //! The parameters of DANVAN_CONCERN_FILTER, each bound twice where the SQL names it twice.
 struct ConcernFilterBinds {
   explicit ConcernFilterBinds(const ConcernQuery& q)
-      : roots(IdList(q.unit_roots)), ids(IdList(q.ids)), pattern(ContainsPattern(q.folded_text)) {
+      : roots(IdList(q.unit_roots)), ids(IdList(q.ids)), categories(IdList(q.category_ids)),
+        pattern(ContainsPattern(q.folded_text)) {
     for (const auto s : q.statuses) {
       if (!statuses.empty()) statuses.push_back(',');
       statuses.append(ToString(s));
     }
+    for (const auto& c : q.codes) {
+      if (!codes.empty()) codes.push_back(',');
+      codes.append(c);
+    }
   }
-  std::string roots, ids, statuses, pattern;
+  std::string roots, ids, categories, codes, statuses, pattern;
 };
 
 template <class Statement>
@@ -362,7 +367,8 @@ Statement& BindConcernFilter(Statement&& st, const ConcernQuery& q, const Concer
       soci::use(q.assignee_user_id), soci::use(q.category_id), soci::use(q.category_id), soci::use(b.statuses),
       soci::use(b.statuses), soci::use(q.due_before), soci::use(q.due_before), soci::use(q.created_from),
       soci::use(q.created_from), soci::use(q.created_to), soci::use(q.created_to), soci::use(q.folded_text),
-      soci::use(b.pattern), soci::use(b.ids), soci::use(b.ids);
+      soci::use(b.pattern), soci::use(b.ids), soci::use(b.ids), soci::use(b.categories), soci::use(b.categories),
+      soci::use(b.codes), soci::use(b.codes);
   return st;
 }
 
@@ -447,6 +453,20 @@ class SociConcernRepository final : public ConcernRepository {
                                                         : sql::kSelectConcernCategoriesOfUnitsPostgres;
     soci::rowset<soci::row> rows = (tx.session().prepare << query, soci::use(csv), soci::use(only));
     for (const auto& r : rows) out.push_back(CategoryFromRow(r));
+    return out;
+  }
+
+  std::vector<int64_t> UnitsWithCategories(Tx& tx) override {
+    std::vector<int64_t> out;
+    soci::rowset<soci::row> rows = (tx.session().prepare << sql::kSelectUnitsWithCategories);
+    for (const auto& r : rows) out.push_back(RowInt(r, 0));
+    return out;
+  }
+
+  std::vector<int64_t> UnitIdsByCode(Tx& tx, const std::string& code) override {
+    std::vector<int64_t> out;
+    soci::rowset<soci::row> rows = (tx.session().prepare << sql::kSelectUnitIdsByCode, soci::use(code));
+    for (const auto& r : rows) out.push_back(RowInt(r, 0));
     return out;
   }
 

@@ -27,6 +27,8 @@ struct ConcernQuery {
   std::optional<std::string> created_to;    //!< created_at < this
   std::string folded_text;                 //!< substring of search_folded; empty: no filter
   std::vector<int64_t> ids;                //!< only these; empty: no filter
+  std::vector<int64_t> category_ids;       //!< of any of these categories; empty: no filter
+  std::vector<std::string> codes;          //!< only these tracking codes (normalised); empty: no filter
   enum class Order { kNewestFirst, kDueFirst } order = Order::kNewestFirst;
   int64_t limit = 50;
   int64_t offset = 0;
@@ -50,6 +52,10 @@ class ConcernRepository {
   virtual std::optional<ConcernCategory> FindCategoryByCode(Tx& tx, const std::string& code) = 0;
   //! Categories of these units (a ward's own and those its city shares), by group, name.
   virtual std::vector<ConcernCategory> CategoriesOf(Tx& tx, const std::vector<int64_t>& unit_ids, bool active_only) = 0;
+  //! The units with active categories of their own, in id order (Open311's default jurisdiction).
+  virtual std::vector<int64_t> UnitsWithCategories(Tx& tx) = 0;
+  //! The units with this official code, the latest to come into force first (Open311's jurisdiction_id).
+  virtual std::vector<int64_t> UnitIdsByCode(Tx& tx, const std::string& code) = 0;
 
   // ---- routing ----
   //! The rules of these units, in position order.

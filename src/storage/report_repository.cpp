@@ -51,6 +51,56 @@ class SociReportRepository final : public ReportRepository {
     }
     return out;
   }
+
+  std::vector<ConcernCount> ConcernCounts(Tx& tx, const ReportScope& s, ConcernGrouping grouping,
+                                          const std::optional<std::string>& from,
+                                          const std::optional<std::string>& to) override {
+    const int64_t roll_up = s.roll_up ? 1 : 0;
+    const std::string as_of = s.as_of.Iso();
+    std::string_view sql = sql::kReportConcernsByUnit;
+    size_t keys = 1;  // the columns before the figures
+    switch (grouping) {
+      case ConcernGrouping::kUnit: break;
+      case ConcernGrouping::kOrganisation:
+        sql = sql::kReportConcernsByOrganisation;
+        keys = 2;
+        break;
+      case ConcernGrouping::kCategory:
+        sql = sql::kReportConcernsByCategory;
+        keys = 3;
+        break;
+      case ConcernGrouping::kDay:
+        sql = sql::kReportConcernsByDay;
+        keys = 2;
+        break;
+    }
+    std::vector<ConcernCount> out;
+    auto rows = tx.Query(sql, s.unit_id, roll_up, as_of, from, from, to, to);
+    while (const soci::row* r = rows.Next()) {
+      ConcernCount c;
+      switch (grouping) {
+        case ConcernGrouping::kUnit: c.id = RowInt(*r, 0); break;
+        case ConcernGrouping::kOrganisation:
+          c.id = RowOptInt(*r, 0);
+          c.name = RowOptString(*r, 1).value_or("");
+          break;
+        case ConcernGrouping::kCategory:
+          c.id = RowInt(*r, 0);
+          c.code = r->get<std::string>(1);
+          c.name = r->get<std::string>(2);
+          break;
+        case ConcernGrouping::kDay:
+          c.day = r->get<std::string>(0);
+          c.evening = RowInt(*r, 1) != 0;
+          break;
+      }
+      int64_t* figures[] = {&c.received,     &c.resolved,  &c.received_on_time, &c.resolved_on_time, &c.rejected,
+                            &c.out_of_scope, &c.duplicate, &c.open,             &c.ratings,          &c.stars};
+      for (size_t i = 0; i < std::size(figures); ++i) *figures[i] = RowInt(*r, keys + i);
+      out.push_back(std::move(c));
+    }
+    return out;
+  }
 };
 
 }  // namespace

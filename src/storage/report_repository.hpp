@@ -30,6 +30,28 @@ struct UnitStatusCount {
   int64_t adopted = 0;     //!< replications of another model
 };
 
+//! How the figures of residents' concerns are grouped in SQL.
+enum class ConcernGrouping { kUnit, kOrganisation, kCategory, kDay };
+
+//! One group of concerns sent in the period, counted (docs/concerns.md, "Figures").
+struct ConcernCount {
+  std::optional<int64_t> id;  //!< the unit, organisation (absent: nobody owns them yet) or category
+  std::string code;           //!< the category's code
+  std::string name;           //!< the organisation's or the category's name
+  std::string day;            //!< kDay: the UTC day sent, "YYYY-MM-DD"
+  bool evening = false;       //!< kDay: sent at or after 17:00 UTC, already the next day in Vietnam
+  int64_t received = 0;
+  int64_t resolved = 0;          //!< resolved or closed: the answer stands
+  int64_t received_on_time = 0;  //!< acknowledged within the receiving clock
+  int64_t resolved_on_time = 0;  //!< of the resolved, the last resolving event was on time
+  int64_t rejected = 0;
+  int64_t out_of_scope = 0;
+  int64_t duplicate = 0;
+  int64_t open = 0;
+  int64_t ratings = 0;
+  int64_t stars = 0;  //!< the sum of the ratings' stars
+};
+
 class ReportRepository {
  public:
   virtual ~ReportRepository() = default;
@@ -39,6 +61,11 @@ class ReportRepository {
   virtual std::map<int64_t, int64_t> CertificateCounts(Tx& tx, const ReportScope& scope) = 0;
   //! The successions in force on `as_of` on the way forward from every unit of the scope.
   virtual std::vector<Succession> SuccessionsAhead(Tx& tx, const ReportScope& scope) = 0;
+  //! Concerns of the scope sent in [from, to) (UTC text; absent: unbounded), counted per group (the year of the
+  //! scope is not used).
+  virtual std::vector<ConcernCount> ConcernCounts(Tx& tx, const ReportScope& scope, ConcernGrouping grouping,
+                                                  const std::optional<std::string>& from,
+                                                  const std::optional<std::string>& to) = 0;
 };
 
 std::unique_ptr<ReportRepository> MakeReportRepository();

@@ -81,6 +81,7 @@ struct UserRecord {
   std::string created_at;
   std::string updated_at;
   std::string password_changed_at;
+  std::optional<std::string> email;  //!< where alerts are mailed (V008); none: alerts stay in the app
 };
 
 struct SessionRecord {
@@ -123,6 +124,8 @@ class AccountRepository {
   virtual Page<UserRecord> ListManagedUsers(Tx& tx, int64_t self_id, const std::vector<int64_t>& root_unit_ids,
                                             int64_t limit, int64_t offset) = 0;
   virtual void UpdatePassword(Tx& tx, int64_t user_id, const std::string& hash, const std::string& at) = 0;
+  //! The address alerts are mailed to; nullopt clears it.
+  virtual void UpdateEmail(Tx& tx, int64_t user_id, const std::optional<std::string>& email, const std::string& at) = 0;
 
   virtual int64_t InsertGrant(Tx& tx, int64_t user_id, const RoleGrant& grant, const std::string& at) = 0;
   //! Grants of several users in one query.

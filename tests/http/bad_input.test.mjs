@@ -251,7 +251,8 @@ row({ name: 'SQL in a static path', send: req('GET', `/${q(SQL[0])}`), status: N
 for (const { method, path: pattern } of operations.filter((o) => o.method === 'GET')) {
   for (const value of [SQL[0], SQL[1]]) {
     const target = pattern.includes('{') ? fillPath(pattern, value) : `${pattern}?q=${q(value)}&id=${q(value)}`;
-    row({ name: `SQL in ${method} ${pattern}: ${value}`, send: req(method, target), status: NO_5XX });
+    row({ name: `SQL in ${method} ${pattern}: ${value}`, send: req(method, target), status: NO_5XX,
+          open311: pattern.startsWith('/open311/') });
   }
 }
 
@@ -407,6 +408,20 @@ async function send(r) {
   });
 }
 
+// Open311's routes answer errors in the specification's shape (docs/open311.md), not ours: a list of {code,
+// description} in the path's format.
+function assertOpen311Error(res) {
+  assert.ok([400, 403, 404].includes(res.status), `an Open311 error status, got ${res.status}`);
+  if (/^application\/json\b/.test(res.headers['content-type'] ?? '')) {
+    assert.ok(Array.isArray(res.json), `a list of errors: ${res.body?.slice(0, 300)}`);
+    assert.equal(res.json[0].code, res.status);
+    assert.equal(typeof res.json[0].description, 'string');
+  } else {
+    assert.match(res.headers['content-type'] ?? '', /^text\/xml\b/);
+    assert.ok(res.body.includes(`<errors><error><code>${res.status}</code>`), res.body?.slice(0, 300));
+  }
+}
+
 function assertNoLeak(res) {
   const text = `${res.raw ?? ''}${res.body ?? ''}`;
   assert.ok(!text.includes('root:'), 'no file contents (root:) in the answer');
@@ -442,7 +457,7 @@ for (const r of rows) {
     } else if (r.status === NO_5XX) {
       assert.ok(res.status !== undefined, `an answer (connection closed=${res.closed}, error=${res.error})`);
       assert.ok(res.status < 500, `no server error: ${res.status} ${res.body?.slice(0, 300)}`);
-      if (res.status >= 400) assertJsonError(res);
+      if (res.status >= 400) (r.open311 ? assertOpen311Error(res) : assertJsonError(res));
       else assert.ok(res.status >= 200 && res.status < 300, `a normal answer, got ${res.status}`);
     } else if (r.status === NORMAL) {
       assert.equal(res.status, 200, `a normal answer: ${res.body?.slice(0, 300)}`);

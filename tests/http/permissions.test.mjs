@@ -11,6 +11,7 @@
 // A route that appears in the OpenAPI document without a row in ROUTES below fails the suite: add its row.
 
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
@@ -39,6 +40,13 @@ const ACTORS = [
   { key: 'ltt.viewer', short: 'L.vw', username: 'xem.lythaito', role: 'viewer', unit: 'ltt' },
   { key: 'hb.unit_admin', short: 'H.ua', username: 'canbo.hangbac', role: 'unit_admin', unit: 'hb', create: true },
   { key: 'hb.viewer', short: 'H.vw', username: 'xem.hangbac', role: 'viewer', unit: 'hb', create: true },
+  // Staff of Phường Hoàn Kiếm ('phk'), the ward Lý Thái Tổ and Hàng Bạc merged into on 01/07/2025: residents'
+  // concerns are sent to wards in force today only, and grants do not follow a merger, so the concern rows need
+  // staff of a current ward. 'phk.front' speaks for the ward's Fatherland Front (MTTQ), which the concern categories
+  // route to; the People's Committee (UBND) has no login.
+  { key: 'phk.unit_admin', short: 'K.ua', username: 'canbo.hoankiem', role: 'unit_admin', unit: 'phk', create: true },
+  { key: 'phk.front', short: 'K.mt', username: 'mattran.hoankiem', role: 'unit_member', unit: 'phk', org: 'phk.front', create: true },
+  { key: 'phk.viewer', short: 'K.vw', username: 'xem.hoankiem', role: 'viewer', unit: 'phk', create: true },
 ];
 const authenticated = (a) => !a.anon && !a.revoked;
 /**
@@ -94,6 +102,18 @@ const officerWrite = (a, w, status) => {
   return manages(a, w) ? ok(status) : FORBIDDEN;
 };
 
+// --- residents' concerns (src/services/concerns.cpp) ---------------------------------------------------------
+// Targets are concerns of a current ward: 'phk' (Phường Hoàn Kiếm, routed to its Front), 'phk.ubnd' (handed over to
+// its People's Committee), 'pcn' (Phường Cửa Nam, the other current ward, routed to its Front).
+const CONCERN_WARDS = ['phk', 'pcn'];
+const CONCERN_OWNER = { phk: 'phk.front', 'phk.ubnd': 'phk.ubnd', pcn: 'pcn.front' };
+/** MayHandle: the unit admins (and system admins), and the unit members of the organisation that owns the concern. */
+const handles = (a, t) => Boolean(manages(a, place(t)) || (a.org && a.org === CONCERN_OWNER[t]));
+/** MaySee: any grant on the concern's ward, or handling it. */
+const seesConcern = (a, t) => granted(a, place(t)) || handles(a, t);
+/** Steps of the unit admin only; the rest are for whoever handles the concern. */
+const MANAGER_STEPS = ['assign', 'reject', 'out_of_scope', 'mark_duplicate'];
+
 // ---------------------------------------------------------------------------------------------------------
 // Expected outcomes
 
@@ -109,15 +129,34 @@ const WARDS = ['ltt', 'hb'];
 
 let seq = 0;
 /** A short string unique within the run, for codes, usernames and names. */
+/** Runs SQL on the test's SQLite file beside the server (WAL: the server keeps serving); returns stdout. */
+function sqliteRun(dbPath, sql) {
+  const r = spawnSync('sqlite3', ['-batch', '-cmd', '.timeout 10000', dbPath], { input: sql, encoding: 'utf8' });
+  if (r.error) throw r.error;
+  assert.equal(r.status, 0, `sqlite3: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+/**
+ * An alert for a user, as the server's sweep raises them (the sweep runs on its own clock; the matrix needs one now):
+ * its id, unread.
+ */
+function alertFor(ctx, userId, concernId) {
+  const due = new Date(Date.UTC(2026, 0, 1) + ++seq * 60_000).toISOString();  // unique: an alert is raised once per due time
+  return Number(sqliteRun(ctx.dbPath, `INSERT INTO concern_alerts (user_id, concern_id, kind, clock, due_at, created_at)
+    VALUES (${userId}, ${concernId}, 'overdue', 'resolve', '${due}', '2026-01-01T00:00:00.000Z') RETURNING id;`));
+}
+
 const uniq = () => `${Date.now().toString(36).slice(-4)}${(++seq).toString(36)}`;
 
 /**
  * One row per route. `auth`: needs a signed-in caller (anonymous → 401 unauthenticated, revoked token → 401
  * invalid_token); `targets`: what the call is aimed at ('ltt'/'hb' = an object of that ward, 'self' = the caller's
  * own); `expect(actor, target)` for signed-in actors (and for everyone on public routes); `prepare` builds the
- * request (fresh fixtures made as admin, unique names) and may return `check(res)` for a 2xx answer and
- * `verifyUnchanged()` for a refused write. `prepare` also gets the cell's expected outcome: costly fixtures are
- * shared by the cells that must be refused (ctx.fixture), since those must leave them unchanged.
+ * request (fresh fixtures made as admin, unique names) and may return `check(res)` for a 2xx answer,
+ * `verifyUnchanged()` for a refused write, and `noBearer` when the body carries the actor's token instead. `prepare`
+ * also gets the cell's expected outcome: costly fixtures are shared by the cells that must be refused (ctx.fixture),
+ * since those must leave them unchanged. `open311`: errors come in Open311's shape, not ours (assertOpen311Error).
  */
 // A 1×1 PNG: the smallest photo the server accepts.
 const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -325,6 +364,24 @@ const ROUTES = {
     prepare: (ctx, a, t) => {
       const id = t === 'self' ? ctx.userIds[a.username ?? 'xem.lythaito'] : ctx.targetUsers[t].id;
       return { params: { id }, check: (res) => assert.equal(res.json.id, id) };
+    },
+  },
+
+  'PUT /api/v1/users/{id}/email': {
+    auth: true,
+    targets: [...WARDS, 'self'],
+    // The address alerts are mailed to: the user themself, or a system administrator.
+    expect: (a, t) => (t === 'self' || a.admin ? ok(204) : FORBIDDEN),
+    prepare: (ctx, a, t) => {
+      const id = t === 'self' ? ctx.userIds[a.username ?? 'xem.lythaito'] : ctx.targetUsers[t].id;
+      const email = `canbo.${uniq()}@example.vn`;
+      const stored = () => sqliteRun(ctx.dbPath, `SELECT coalesce(email, '') FROM users WHERE id = ${id};`);
+      return {
+        params: { id },
+        body: { email },
+        check: () => assert.equal(stored(), email),
+        verifyUnchanged: async () => assert.notEqual(stored(), email),
+      };
     },
   },
 
@@ -1247,6 +1304,17 @@ const ROUTES = {
       },
     }),
   },
+  'GET /api/v1/reports/concerns': {
+    auth: true,
+    // The concern figures, like the models': any grant on the unit. Lý Thái Tổ ('ltt', merged) still has its figures
+    // for its own staff; rolled up, its concerns would count under Phường Hoàn Kiếm.
+    targets: [...CONCERN_WARDS, 'ltt'],
+    expect: (a, w) => (granted(a, w) ? ok() : FORBIDDEN),
+    prepare: (ctx, a, w) => ({
+      query: `?unit_id=${ctx.units[w]}&year=${new Date(Date.now() + 7 * 3_600_000).getUTCFullYear()}&group_by=organisation`,
+      check: (res) => assert.deepEqual([res.json.unit_id, typeof res.json.total.received], [ctx.units[w], 'number']),
+    }),
+  },
   'GET /api/v1/decisions': {
     auth: true,
     targets: WARDS,
@@ -1533,7 +1601,502 @@ const ROUTES = {
       };
     },
   },
+  // --- residents' concerns (src/services/concerns.cpp, src/http/handlers/concerns.cpp) ----------------------
+  // Fixtures (setUpConcerns): per current ward ('phk', 'pcn') categories routed to its Front, an open concern and
+  // one answered with the resident's photo; 'phk.ubnd' an open concern handed over to the People's Committee. The
+  // public channel answers the same to everyone, account or not (residents act with the code and the PIN); staff
+  // reads need any grant on the ward (others: 404 for a concern, 403 for a ward's lists), the steps are for whoever
+  // handles the concern (MayHandle) and assigning, rejecting, out of scope, duplicates, categories, routing rules,
+  // templates and intake for the unit admin (MayManage). The working calendar is the system admin's.
+  'GET /api/v1/public/concern-categories': {
+    targets: CONCERN_WARDS,
+    expect: PUBLIC,
+    prepare: (ctx, a, w) => ({
+      query: `?unit_id=${ctx.units[w]}`,
+      check: (res) => {
+        const codes = res.json.items.map((c) => c.code);
+        assert.ok(codes.includes(ctx.cat[w].code), "the ward's category is offered");
+        assert.ok(!codes.includes(ctx.cat[w === 'phk' ? 'pcn' : 'phk'].code), "not the other ward's");
+      },
+    }),
+  },
+  'GET /api/v1/concern-reasons': {
+    expect: PUBLIC,
+    prepare: () => ({ check: (res) => assert.deepEqual(res.json.scope_exclusions.map((x) => x.code), ['complaint', 'denunciation', 'state_secret']) }),
+  },
+  'GET /api/v1/public/map-settings': { expect: PUBLIC },
+  'POST /api/v1/public/concerns/similar': {
+    targets: CONCERN_WARDS,
+    expect: PUBLIC,
+    prepare: (ctx, a, w) => ({
+      body: { unit_id: ctx.units[w], category_code: ctx.cat[w].code, latitude: 21.0285, longitude: 105.8542, text: 'Đèn đường hỏng' },
+      check: (res) => assert.ok(res.json.items.every((c) => c.unit_id === ctx.units[w] && !('reporter_name' in c))),
+    }),
+  },
+  'GET /api/v1/public/concerns': {
+    targets: CONCERN_WARDS,
+    expect: PUBLIC,
+    prepare: (ctx, a, w) => ({
+      query: `?unit_id=${ctx.units[w]}&page_size=200`,
+      check: (res) => assert.ok(res.json.items.some((c) => c.code === ctx.openConcern[w].code), "the ward's concern is listed"),
+    }),
+  },
+  'POST /api/v1/public/concerns': {
+    // Anyone sends (an account changes nothing: the concern is the resident's, the channel "web").
+    targets: CONCERN_WARDS,
+    expect: () => ok(201),
+    prepare: (ctx, a, w) => ({
+      body: { unit_id: ctx.units[w], category_code: ctx.cat[w].code, description: `Rác tồn đọng ${uniq()}`, address: 'Ngõ Thử',
+        name: ctx.concernSecret[w].name, contact: ctx.concernSecret[w].contact, contact_visible: true },
+      check: async (res) => {
+        assert.match(res.json.code, /^PA-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+        assert.match(res.json.pin, /^\d{6}$/);
+        const c = await ctx.concernOf(res.json.id);
+        assert.deepEqual([c.channel, c.organisation_id], ['web', ctx.orgs[`${w}.front`]], 'routed to the Front');
+      },
+    }),
+  },
+  'GET /api/v1/public/concerns/{code}': {
+    targets: Object.keys(CONCERN_OWNER),
+    expect: PUBLIC,
+    prepare: (ctx, a, t) => ({
+      params: { code: ctx.openConcern[t].code },
+      check: (res) => assert.deepEqual([res.json.code, res.json.status.code], [ctx.openConcern[t].code, t === 'phk.ubnd' ? 'assigned' : 'submitted']),
+    }),
+  },
+  'POST /api/v1/public/concerns/{code}/follow': {
+    targets: CONCERN_WARDS,
+    expect: PUBLIC,
+    prepare: (ctx, a, w) => ({
+      params: { code: ctx.openConcern[w].code },
+      body: { pin: ctx.openConcern[w].pin },
+      check: (res) => assert.deepEqual([res.json.concern.code, res.json.can_add_information], [ctx.openConcern[w].code, true]),
+    }),
+  },
+  'POST /api/v1/public/concerns/{code}/information': {
+    targets: CONCERN_WARDS,
+    expect: PUBLIC,
+    prepare: (ctx, a, w) => {
+      const text = `Thêm thông tin ${uniq()}`;
+      return {
+        params: { code: ctx.openConcern[w].code },
+        body: { pin: ctx.openConcern[w].pin, text },
+        check: (res) => assert.ok(res.json.concern.timeline.some((e) => e.kind === 'info_added' && e.body === text)),
+      };
+    },
+  },
+  'POST /api/v1/public/concerns/{code}/rating': {
+    // A fresh answered concern per cell: one rating per resolution.
+    targets: CONCERN_WARDS,
+    expect: PUBLIC,
+    prepare: async (ctx, a, w) => {
+      const c = await ctx.resolvedConcern(w);
+      return {
+        params: { code: c.code },
+        body: { pin: c.pin, stars: 4, comment: 'Cảm ơn phường' },
+        check: (res) => assert.deepEqual([res.json.concern.status.code, res.json.can_rate], ['closed', false]),
+      };
+    },
+  },
+  'POST /api/v1/public/concerns/{code}/reopening': {
+    targets: CONCERN_WARDS,
+    expect: PUBLIC,
+    prepare: async (ctx, a, w) => {
+      const c = await ctx.resolvedConcern(w);
+      return {
+        params: { code: c.code },
+        body: { pin: c.pin, reason: 'Đèn lại hỏng sau hai ngày' },
+        check: (res) => assert.equal(res.json.concern.status.code, 'reopened'),
+      };
+    },
+  },
+  'POST /api/v1/public/concerns/{code}/support': {
+    // An address counts once and every cell comes from 127.0.0.1: a fresh concern per cell.
+    targets: CONCERN_WARDS,
+    expect: PUBLIC,
+    prepare: async (ctx, a, w) => {
+      const c = await ctx.sendConcern(w);
+      return { params: { code: c.code }, body: {}, check: (res) => assert.equal(res.json.supporters, 1) };
+    },
+  },
+  'GET /api/v1/public/concerns/{code}/files/{file_id}': {
+    // The resident's photo is public, but never for a sensitive category (for anyone).
+    targets: ['phk', 'phk.sensitive'],
+    expect: (a, t) => (t === 'phk' ? ok() : notFound('file_not_found')),
+    prepare: (ctx, a, t) => ({
+      params: { code: ctx.withPhoto[t].code, file_id: ctx.withPhoto[t].photo },
+      check: (res) => assert.equal(res.headers['content-type'], 'image/png'),
+    }),
+  },
+  'GET /api/v1/public/concerns/{code}/files/{file_id}/thumbnail': {
+    targets: ['phk', 'phk.sensitive'],
+    expect: (a, t) => (t === 'phk' ? ok() : notFound('file_not_found')),
+    prepare: (ctx, a, t) => ({
+      params: { code: ctx.withPhoto[t].code, file_id: ctx.withPhoto[t].photo },
+      check: (res) => assert.equal(res.headers['content-type'], 'image/jpeg'),
+    }),
+  },
+  'GET /api/v1/concerns': {
+    auth: true,
+    targets: CONCERN_WARDS,
+    // The ward's queue for any grant on it; a unit member sees its organisation's only.
+    expect: (a, w) => (granted(a, w) ? ok() : FORBIDDEN),
+    prepare: (ctx, a, w) => ({
+      query: `?unit_id=${ctx.units[w]}&page_size=200`,
+      check: (res) => {
+        assert.ok(res.json.items.length > 0 && res.json.items.every((c) => c.unit_id === ctx.units[w]));
+        if (a.org) assert.ok(res.json.items.every((c) => c.organisation_id === ctx.orgs[a.org]), "a member sees its organisation's queue");
+        for (const c of res.json.items) assert.equal(c.contact_shown, c.may_handle && c.contact_visible, `contact of ${c.code}`);
+      },
+    }),
+  },
+  'POST /api/v1/concerns': {
+    auth: true,
+    targets: CONCERN_WARDS,
+    // Taken down by phone or at the desk: the unit admin's (MayManage), the unit is public so other wards hear 403.
+    expect: (a, w) => (manages(a, w) ? ok(201) : FORBIDDEN),
+    prepare: (ctx, a, w) => {
+      const description = `Gọi điện báo ngập nước ${uniq()}`;
+      return {
+        body: { unit_id: ctx.units[w], category_code: ctx.cat[w].code, channel: 'phone', description, address: 'Phố Thử',
+          name: ctx.concernSecret[w].name, contact: ctx.concernSecret[w].contact, contact_visible: true },
+        check: async (res) => assert.deepEqual([(await ctx.concernOf(res.json.id)).status], ['received']),
+        verifyUnchanged: async () => assert.equal((await ctx.asAdmin('GET',
+          `/api/v1/concerns?unit_id=${ctx.units[w]}&q=${encodeURIComponent(description)}`)).json.total, 0, 'no concern was taken down'),
+      };
+    },
+  },
+  'POST /api/v1/concern-batches': {
+    auth: true,
+    targets: CONCERN_WARDS,
+    expect: (a, w) => (manages(a, w) ? ok(201) : FORBIDDEN),
+    prepare: (ctx, a, w) => {
+      const description = `Ý kiến cử tri ${uniq()}`;
+      return {
+        body: { unit_id: ctx.units[w], kind: 'voters_meeting', title: `Tiếp xúc cử tri ${uniq()}`, held_on: '2025-12-01',
+          concerns: [{ category_code: ctx.cat[w].code, description, address: 'Tổ dân phố số 1' }] },
+        check: (res) => assert.equal(res.json.concerns.length, 1),
+        verifyUnchanged: async () => assert.equal((await ctx.asAdmin('GET',
+          `/api/v1/concerns?unit_id=${ctx.units[w]}&q=${encodeURIComponent(description)}`)).json.total, 0, 'no batch was written'),
+      };
+    },
+  },
+  'GET /api/v1/concerns/{id}': {
+    auth: true,
+    targets: Object.keys(CONCERN_OWNER),
+    // Name and contact only for those who handle it (the resident allowed it): not the ward's viewer, nor the Front's
+    // member once the concern went to the UBND.
+    expect: (a, t) => (seesConcern(a, t) ? ok() : notFound('concern_not_found')),
+    prepare: (ctx, a, t) => ({
+      params: { id: ctx.openConcern[t].id },
+      check: (res) => {
+        assert.equal(res.json.contact_shown, handles(a, t), 'contact_shown');
+        assert.equal(res.json.reporter_name, handles(a, t) ? ctx.concernSecret[t].name : null);
+        assert.equal(res.json.reporter_contact, handles(a, t) ? ctx.concernSecret[t].contact : null);
+      },
+    }),
+  },
+  'POST /api/v1/concerns/{id}/steps': {
+    auth: true,
+    // '<owner>.<action>' on a fresh concern: new (routed to the Front), or 'phk.ubnd' already handed to the UBND.
+    targets: ['phk.receive', 'pcn.receive', 'phk.ubnd.start', 'phk.hand_over', 'phk.reject'],
+    expect: (a, t) => {
+      const { owner, action } = transitionTarget(t);
+      if (!seesConcern(a, owner)) return notFound('concern_not_found');
+      return (MANAGER_STEPS.includes(action) ? manages(a, place(owner)) : handles(a, owner)) ? ok() : FORBIDDEN;
+    },
+    prepare: async (ctx, a, t, expected) => {
+      const { owner, action } = transitionTarget(t);
+      const c = await ctx.fixture(expected, `step ${t}`, () => ctx.sendConcern(owner));
+      const status = async () => (await ctx.concernOf(c.id)).status;
+      const was = await status();
+      const body = { action, hand_over: { organisation_id: ctx.orgs['phk.ubnd'], text: 'Thuộc thẩm quyền UBND' },
+        reject: { reason_code: 'insufficient_information' } }[action];
+      return {
+        params: { id: c.id },
+        body: { action, ...body },
+        check: (res) => assert.equal(res.json.status, { receive: 'received', start: 'in_progress', hand_over: 'assigned', reject: 'rejected' }[action]),
+        verifyUnchanged: async () => assert.equal(await status(), was),
+      };
+    },
+  },
+  'POST /api/v1/concerns/{id}/comments': {
+    auth: true,
+    targets: Object.keys(CONCERN_OWNER),
+    expect: (a, t) => {
+      if (!seesConcern(a, t)) return notFound('concern_not_found');
+      return handles(a, t) ? ok() : FORBIDDEN;
+    },
+    prepare: (ctx, a, t) => {
+      const text = `Ghi chú nội bộ ${uniq()}`;
+      return {
+        params: { id: ctx.openConcern[t].id },
+        body: { text, public: false },
+        check: (res) => assert.ok(res.json.events.some((e) => e.kind === 'note' && e.body === text && e.public === false)),
+        verifyUnchanged: async () => assert.ok(!(await ctx.concernOf(ctx.openConcern[t].id)).events.some((e) => e.body === text)),
+      };
+    },
+  },
+  'PUT /api/v1/concerns/{id}/draft-answer': {
+    auth: true,
+    targets: Object.keys(CONCERN_OWNER),
+    expect: (a, t) => {
+      if (!seesConcern(a, t)) return notFound('concern_not_found');
+      return handles(a, t) ? ok() : FORBIDDEN;
+    },
+    prepare: (ctx, a, t) => {
+      const text = `Dự thảo trả lời ${uniq()}`;
+      return {
+        params: { id: ctx.openConcern[t].id },
+        body: { text },
+        check: (res) => assert.equal(res.json.draft_answer, text),
+        verifyUnchanged: async () => assert.notEqual((await ctx.concernOf(ctx.openConcern[t].id)).draft_answer, text),
+      };
+    },
+  },
+  'GET /api/v1/alerts': {
+    auth: true,
+    expect: () => ok(),
+    prepare: () => ({
+      check: (res) => {
+        assert.ok(Array.isArray(res.json.items));
+        assert.equal(typeof res.json.unread, 'number');
+      },
+    }),
+  },
+  'POST /api/v1/alerts/{id}/read': {
+    auth: true,
+    // Own alerts only: anyone else's answers as if it did not exist, the system admin's call included.
+    targets: ['own', 'other'],
+    expect: (a, t) => (t === 'own' ? ok() : notFound('alert_not_found')),
+    prepare: (ctx, a, t) => {
+      const concernId = Object.values(ctx.openConcern)[0].id;
+      const owner = t === 'own' && a.username ? ctx.userIds[a.username] : ctx.userIds[a.username === 'admin' ? 'xem.lythaito' : 'admin'];
+      const id = alertFor(ctx, owner, concernId);
+      const readAt = () => sqliteRun(ctx.dbPath, `SELECT coalesce(read_at, 'unread') FROM concern_alerts WHERE id = ${id};`);
+      return {
+        params: { id },
+        body: {},
+        check: (res) => assert.deepEqual([res.json.id, res.json.read], [id, true]),
+        verifyUnchanged: async () => assert.equal(readAt(), 'unread'),
+      };
+    },
+  },
+  'POST /api/v1/concerns/{id}/category': {
+    auth: true,
+    targets: CONCERN_WARDS,
+    expect: (a, w) => {
+      if (!seesConcern(a, w)) return notFound('concern_not_found');
+      return manages(a, w) ? ok() : FORBIDDEN;
+    },
+    prepare: async (ctx, a, w, expected) => {
+      const c = await ctx.fixture(expected, `recategorise ${w}`, () => ctx.sendConcern(w));
+      return {
+        params: { id: c.id },
+        body: { category_code: ctx.cat2[w].code },
+        check: (res) => assert.equal(res.json.category.code, ctx.cat2[w].code),
+        verifyUnchanged: async () => assert.equal((await ctx.concernOf(c.id)).category.code, ctx.cat[w].code),
+      };
+    },
+  },
+  'GET /api/v1/concerns/{id}/files/{file_id}': {
+    auth: true,
+    targets: CONCERN_WARDS,
+    expect: (a, w) => (seesConcern(a, w) ? ok() : notFound('concern_not_found')),
+    prepare: (ctx, a, w) => ({
+      params: { id: ctx.withPhoto[w].id, file_id: ctx.withPhoto[w].photo },
+      check: (res) => assert.equal(res.headers['content-type'], 'image/png'),
+    }),
+  },
+  'GET /api/v1/concerns/{id}/files/{file_id}/thumbnail': {
+    auth: true,
+    targets: CONCERN_WARDS,
+    expect: (a, w) => (seesConcern(a, w) ? ok() : notFound('concern_not_found')),
+    prepare: (ctx, a, w) => ({
+      params: { id: ctx.withPhoto[w].id, file_id: ctx.withPhoto[w].photo },
+      check: (res) => assert.equal(res.headers['content-type'], 'image/jpeg'),
+    }),
+  },
+  'GET /api/v1/concern-categories': {
+    auth: true,
+    targets: CONCERN_WARDS,
+    expect: (a, w) => (granted(a, w) ? ok() : FORBIDDEN),
+    prepare: (ctx, a, w) => ({ query: `?unit_id=${ctx.units[w]}`, check: (res) => assert.ok(res.json.items.some((c) => c.id === ctx.cat[w].id)) }),
+  },
+  'POST /api/v1/concern-categories': {
+    auth: true,
+    targets: CONCERN_WARDS,
+    expect: (a, w) => (manages(a, w) ? ok(201) : FORBIDDEN),
+    prepare: (ctx, a, w) => {
+      const code = `thu-${w}-${uniq()}`;
+      return {
+        body: { unit_id: ctx.units[w], code, name: `Lĩnh vực thử ${code}`, urgency: 'urgent' },
+        check: (res) => assert.deepEqual([res.json.code, res.json.unit_id], [code, ctx.units[w]]),
+        verifyUnchanged: async () => assert.ok(!(await ctx.asAdmin('GET', `/api/v1/concern-categories?unit_id=${ctx.units[w]}`))
+          .json.items.some((c) => c.code === code), `no category ${code}`),
+      };
+    },
+  },
+  'PUT /api/v1/concern-categories/{id}': {
+    auth: true,
+    targets: CONCERN_WARDS,
+    // A category is no secret (the public lists them): those who may not change it hear 403 whatever their grant.
+    expect: (a, w) => (manages(a, w) ? ok() : FORBIDDEN),
+    prepare: (ctx, a, w) => {
+      const name = `Hạ tầng đã sửa ${uniq()}`;
+      const c = ctx.editCat[w];
+      return {
+        params: { id: c.id },
+        body: { unit_id: c.unit_id, code: c.code, name, default_organisation_id: c.default_organisation_id },
+        check: (res) => assert.equal(res.json.name, name),
+        verifyUnchanged: async () => assert.notEqual((await ctx.asAdmin('GET', `/api/v1/concern-categories?unit_id=${ctx.units[w]}`))
+          .json.items.find((x) => x.id === c.id).name, name),
+      };
+    },
+  },
+  'GET /api/v1/units/{id}/concern-rules': {
+    auth: true,
+    targets: CONCERN_WARDS,
+    expect: (a, w) => (granted(a, w) ? ok() : FORBIDDEN),
+    prepare: (ctx, a, w) => ({ params: { id: ctx.units[w] }, check: (res) => assert.ok(Array.isArray(res.json.items)) }),
+  },
+  'PUT /api/v1/units/{id}/concern-rules': {
+    auth: true,
+    targets: CONCERN_WARDS,
+    // The rule sends the main category to the Front, as its default does: routing of the other fixtures is unchanged.
+    expect: (a, w) => (manages(a, w) ? ok() : FORBIDDEN),
+    prepare: async (ctx, a, w) => {
+      const rules = async () => (await ctx.asAdmin('GET', `/api/v1/units/${ctx.units[w]}/concern-rules`)).json.items.length;
+      const before = await rules();
+      return {
+        params: { id: ctx.units[w] },
+        body: { rules: [{ category_id: ctx.cat[w].id, organisation_id: ctx.orgs[`${w}.front`] }] },
+        check: (res) => assert.deepEqual(res.json.items.map((r) => [r.position, r.organisation_id]), [[1, ctx.orgs[`${w}.front`]]]),
+        verifyUnchanged: async () => assert.equal(await rules(), before),
+      };
+    },
+  },
+  'GET /api/v1/concern-templates': {
+    auth: true,
+    targets: CONCERN_WARDS,
+    expect: (a, w) => (granted(a, w) ? ok() : FORBIDDEN),
+    prepare: (ctx, a, w) => ({ query: `?unit_id=${ctx.units[w]}`, check: (res) => assert.ok(Array.isArray(res.json.items)) }),
+  },
+  'POST /api/v1/concern-templates': {
+    auth: true,
+    targets: CONCERN_WARDS,
+    expect: (a, w) => (manages(a, w) ? ok(201) : FORBIDDEN),
+    prepare: (ctx, a, w) => {
+      const title = `Mẫu trả lời ${uniq()}`;
+      return {
+        body: { unit_id: ctx.units[w], title, body: 'Phường đã tiếp nhận và xử lý.' },
+        check: (res) => assert.equal(res.json.title, title),
+        verifyUnchanged: async () => assert.ok(!(await ctx.asAdmin('GET', `/api/v1/concern-templates?unit_id=${ctx.units[w]}`))
+          .json.items.some((x) => x.title === title), `no template "${title}"`),
+      };
+    },
+  },
+  'GET /api/v1/work-calendar': { expect: PUBLIC },
+  'GET /api/v1/work-calendar/proposed-holidays': {
+    expect: PUBLIC,
+    prepare: () => ({ query: '?year=2026', check: (res) => assert.ok(res.json.items.some((d) => d.date === '2026-09-02')) }),
+  },
+  'PUT /api/v1/work-calendar': {
+    auth: true,
+    // The calendar is national: system admins only, ward staff included in the refusal. The same week saved again.
+    expect: (a) => (a.admin ? ok() : FORBIDDEN),
+    prepare: async (ctx) => {
+      const current = (await ctx.asAdmin('GET', '/api/v1/work-calendar')).json;
+      const version = async () => (await ctx.asAdmin('GET', '/api/v1/work-calendar')).json.version;
+      return {
+        body: { week: current.week, days: current.days, note: `Lưu lại ${uniq()}` },
+        check: (res) => assert.ok(res.json.stored && res.json.version > current.version),
+        verifyUnchanged: async () => assert.equal(await version(), current.version),
+      };
+    },
+  },
+
+  // --- Open311 GeoReport v2 (src/http/handlers/open311.cpp) ---------------------------------------------------
+  // Public like the rest of the channel: the jurisdiction is a current ward's official code (Phường Cửa Nam's code is
+  // also its ended namesake's: the one in force is meant). POST requests needs an api_key, any valid danvan API token
+  // (the matrix sends it as a bearer), whoever it belongs to: it names the client app, not a staff role. Errors
+  // come in Open311's own shape (open311 flag: see assertOpen311Error).
+  ...open311Rows(),
 };
+
+/** An Open311 error: the status, and the specification's list of {code, description} (XML or JSON by the path). */
+function assertOpen311Error(res, expected, pattern) {
+  assert.equal(res.status, expected.status, `status: ${res.body.slice(0, 200)}`);
+  if (pattern.endsWith('.json')) {
+    assert.ok(Array.isArray(res.json) && res.json[0]?.code === expected.status, `an Open311 error list: ${res.body.slice(0, 200)}`);
+    assert.match(res.json[0].description, / \/ /, 'the description in Vietnamese / English');
+  } else {
+    assert.match(res.headers['content-type'] ?? '', /^text\/xml/);
+    assert.ok(res.body.includes(`<code>${expected.status}</code>`), `an Open311 error list: ${res.body.slice(0, 200)}`);
+  }
+}
+
+/** The Open311 rows, one per format; every path ends in .xml or .json. */
+function open311Rows() {
+  const INVALID_API_KEY = { status: 403, open311: true };
+  const jurisdiction = (ctx, w) => `?jurisdiction_id=${encodeURIComponent(ctx.unitCodes[w])}`;
+  // The answer's list, in either format: the JSON array, or the XML text.
+  const has = (res, f, text) => assert.ok((f === 'json' ? JSON.stringify(res.json) : res.body).includes(text), `${text} in the answer`);
+  const rows = {};
+  for (const f of ['xml', 'json']) {
+    rows[`GET /open311/v2/discovery.${f}`] = { open311: true, expect: PUBLIC, prepare: () => ({ check: (res) => has(res, f, '/open311/v2') }) };
+    rows[`GET /open311/v2/services.${f}`] = {
+      open311: true,
+      targets: CONCERN_WARDS,
+      expect: PUBLIC,
+      prepare: (ctx, a, w) => ({ query: jurisdiction(ctx, w), check: (res) => has(res, f, ctx.cat[w].code) }),
+    };
+    rows[`GET /open311/v2/services/{service_code}.${f}`] = {
+      open311: true,
+      targets: CONCERN_WARDS,
+      expect: PUBLIC,
+      prepare: (ctx, a, w) => ({ params: { service_code: ctx.cat[w].code }, query: jurisdiction(ctx, w), check: (res) => has(res, f, ctx.cat[w].code) }),
+    };
+    rows[`GET /open311/v2/requests.${f}`] = {
+      open311: true,
+      targets: CONCERN_WARDS,
+      expect: PUBLIC,
+      prepare: (ctx, a, w) => ({ query: jurisdiction(ctx, w), check: (res) => has(res, f, ctx.openConcern[w].code) }),
+    };
+    rows[`POST /open311/v2/requests.${f}`] = {
+      open311: true,
+      targets: CONCERN_WARDS,
+      expect: (a) => (authenticated(a) ? ok() : INVALID_API_KEY),
+      prepare: async (ctx, a, w) => {
+        const description = `Open311 vỉa hè vỡ ${uniq()}`;
+        const total = async () => (await ctx.asAdmin('GET', `/api/v1/public/concerns?unit_id=${ctx.units[w]}&page_size=1`)).json.total;
+        const before = await total();
+        // In Phường Cửa Nam the key travels as the specification sends it, the api_key form field, and no bearer.
+        const key = w === 'pcn' && ctx.tokens[a.key] ? { api_key: ctx.tokens[a.key] } : {};
+        return {
+          query: jurisdiction(ctx, w),
+          noBearer: w === 'pcn',
+          rawBody: new URLSearchParams({ service_code: ctx.cat[w].code, description, lat: '21.0285', long: '105.8542',
+            first_name: ctx.concernSecret[w].name, phone: ctx.concernSecret[w].contact, ...key }).toString(),
+          contentType: 'application/x-www-form-urlencoded',
+          check: (res) => assert.match(f === 'json' ? res.json[0].service_request_id : res.body, /PA-[0-9A-Z]{4}-[0-9A-Z]{4}/),
+          verifyUnchanged: async () => assert.equal(await total(), before, 'no concern was sent'),
+        };
+      },
+    };
+    for (const [resource, param] of [['requests', 'service_request_id'], ['tokens', 'token']]) {
+      rows[`GET /open311/v2/${resource}/{${param}}.${f}`] = {
+        open311: true,
+        targets: CONCERN_WARDS,
+        expect: PUBLIC,
+        prepare: (ctx, a, w) => ({
+          params: { [param]: ctx.openConcern[w].code }, query: jurisdiction(ctx, w), check: (res) => has(res, f, ctx.openConcern[w].code),
+        }),
+      };
+    }
+  }
+  return rows;
+}
 
 // Cells where the server disagrees with the rules above and that is a bug to fix in src/: key
 // "METHOD path|actor|target" → what is wrong. They run as todo tests so that the suite stays green.
@@ -1579,7 +2142,8 @@ describe('permissions: every route × every role × own and other ward', () => {
     const dbPath = path.join(dir, 'danvan.db');
     const seeded = runCli(['seed', 'demo', '--db', `sqlite:${dbPath}`], { timeoutMs: 60_000 });
     assert.equal(seeded.status, 0, `danvan seed demo: ${seeded.stdout}${seeded.stderr}`);
-    server = await startServer({ dbPath });
+    // Every public send comes from 127.0.0.1: the per-address limits would refuse the matrix's own fixtures.
+    server = await startServer({ dbPath, settings: { 'concerns.sent_per_hour': 100000, 'concerns.sent_per_day': 1000000 } });
     ctx.url = server.url;
     ctx.dbPath = dbPath;
     for (const a of ACTORS) if (a.username) ctx.passwords[a.username] = DEMO_PASSWORD;
@@ -1606,20 +2170,43 @@ describe('permissions: every route × every role × own and other ward', () => {
     const hb = await unitOf('hang bac', 'Phường Hàng Bạc');
     assert.equal(ltt.parent_id, hb.parent_id, 'both wards are in Quận Hoàn Kiếm');
     ctx.units = { ltt: ltt.id, hb: hb.id, district: ltt.parent_id };
+    // The wards in force today (the demo's merger of 01/07/2025): Phường Hoàn Kiếm, and Phường Cửa Nam (whose old
+    // namesake of Quận Hoàn Kiếm, same code, ended that day).
+    const currentWard = async (q, name) => {
+      const r = await ctx.asAdmin('GET', `/api/v1/units?q=${encodeURIComponent(q)}&page_size=200`);
+      const u = r.json.items.find((x) => x.name === name && x.valid_to === null);
+      assert.ok(u, `${name} in force today in ${r.body}`);
+      return u;
+    };
+    ctx.units.phk = (await currentWard('hoan kiem', 'Phường Hoàn Kiếm')).id;
+    const pcn = await currentWard('cua nam', 'Phường Cửa Nam');
+    ctx.units.pcn = pcn.id;
+    ctx.unitCodes = { phk: 'phuong-hoan-kiem', pcn: pcn.code };
+    // Their Front (MTTQ) and People's Committee (UBND): the demo's where it has them, else made now.
+    for (const [key, w, kind, name] of [['phk.front', 'phk', 'mttq', 'Ủy ban MTTQ Việt Nam phường Hoàn Kiếm'],
+      ['phk.ubnd', 'phk', 'ubnd', 'Ủy ban nhân dân phường Hoàn Kiếm'], ['pcn.front', 'pcn', 'mttq', 'Ủy ban MTTQ Việt Nam phường Cửa Nam']]) {
+      const list = await ctx.asAdmin('GET', `/api/v1/organisations?unit_id=${ctx.units[w]}&page_size=200`);
+      ctx.orgs[key] = list.json.items.find((o) => o.kind === kind && o.unit_id === ctx.units[w] && o.status === 'active')?.id;
+      if (ctx.orgs[key]) continue;
+      const r = await ctx.asAdmin('POST', '/api/v1/organisations', { unit_id: ctx.units[w], kind, name, valid_from: '01/07/2025' });
+      assert.equal(r.status, 201, r.body);
+      ctx.orgs[key] = r.json.id;
+    }
 
-    // The other ward's staff, and one plain user per ward for the others to aim at.
-    const createUser = async (username, role, unit, password) => {
+    // The other wards' staff, and one plain user per ward for the others to aim at.
+    const createUser = async (username, role, unit, password, org) => {
       const r = await ctx.asAdmin('POST', '/api/v1/users', {
-        username, display_name: `Người dùng ${username}`, password, grants: [{ role, unit_id: ctx.units[unit] }],
+        username, display_name: `Người dùng ${username}`, password,
+        grants: [{ role, unit_id: ctx.units[unit], ...(org ? { organisation_id: ctx.orgs[org] } : {}) }],
       });
       assert.equal(r.status, 201, r.body);
       return r.json;
     };
     for (const a of ACTORS.filter((x) => x.create)) {
       ctx.passwords[a.username] = `Mật khẩu ${a.username}`;
-      await createUser(a.username, a.role, a.unit, ctx.passwords[a.username]);
+      await createUser(a.username, a.role, a.unit, ctx.passwords[a.username], a.org);
     }
-    for (const w of WARDS) ctx.targetUsers[w] = await createUser(`muctieu.${w}`, 'viewer', w, `Mật khẩu mục tiêu ${w}`);
+    for (const w of [...WARDS, 'phk']) ctx.targetUsers[w] = await createUser(`muctieu.${w}`, 'viewer', w, `Mật khẩu mục tiêu ${w}`);
     // Council members besides the demo's hoidong.lythaito (see COUNCIL).
     const councilUsers = Object.entries(COUNCIL).flatMap(([w, names]) => names.map((u) => [u, w]))
       .filter(([u]) => u !== 'hoidong.lythaito');
@@ -1697,7 +2284,72 @@ describe('permissions: every route × every role × own and other ward', () => {
     }
 
     await setUpMovement();
+    await setUpConcerns();
   });
+
+  /**
+   * Residents' concerns in the current wards, made through the API: the public sends them (with a name and a contact
+   * we look for in every answer, see assertNoLeak), the system admin takes the staff steps.
+   */
+  async function setUpConcerns() {
+    const expectStatus = (res, status, what) => {
+      assert.equal(res.status, status, `${what}: ${res.body.slice(0, 300)}`);
+      return res.json;
+    };
+    ctx.concernSecret = {
+      phk: { name: 'Đỗ Thị Phản Ánh', contact: '0987 654 321' },
+      'phk.ubnd': { name: 'Trịnh Văn Ủy Ban', contact: 'trinh.van.uyban@example.vn' },
+      pcn: { name: 'Khúc Thị Cửa Nam', contact: '0976 543 210' },
+    };
+    ctx.cat = {};
+    ctx.cat2 = {};
+    ctx.editCat = {};
+    const category = (w, extra = {}) => ctx.asAdmin('POST', '/api/v1/concern-categories', {
+      unit_id: ctx.units[w], code: `ha-tang-${w}-${uniq()}`, name: `Hạ tầng đô thị ${uniq()}`,
+      default_organisation_id: ctx.orgs[`${w}.front`], ...extra,
+    });
+    for (const w of CONCERN_WARDS) {
+      ctx.cat[w] = expectStatus(await category(w), 201, 'category');
+      ctx.cat2[w] = expectStatus(await category(w), 201, 'second category');
+      ctx.editCat[w] = expectStatus(await category(w), 201, 'category to edit');
+    }
+    ctx.sensitiveCat = expectStatus(await category('phk', { sensitive: true }), 201, 'sensitive category');
+    /** A concern sent by the public to '<ward>' or 'phk.ubnd' (then handed over to the UBND): {id, code, pin}. */
+    ctx.sendConcern = async (t, { photo = false, categoryCode } = {}) => {
+      const w = place(t);
+      const s = ctx.concernSecret[t];
+      const sent = expectStatus(await call('POST', '/api/v1/public/concerns', {
+        body: {
+          unit_id: ctx.units[w], category_code: categoryCode ?? ctx.cat[w].code, description: `Đèn đường hỏng ${uniq()}`,
+          address: 'Số 5 phố Thử Nghiệm', latitude: 21.0285, longitude: 105.8542, name: s.name, contact: s.contact,
+          contact_visible: true, ...(photo ? { photos: [{ file_name: 'anh-hien-truong.png', content_base64: TINY_PNG }] } : {}),
+        },
+      }), 201, `send ${t}`);
+      if (t === 'phk.ubnd') await ctx.concernStep(sent.id, { action: 'hand_over', organisation_id: ctx.orgs['phk.ubnd'] });
+      return sent;
+    };
+    ctx.concernStep = async (id, body) => expectStatus(await ctx.asAdmin('POST', `/api/v1/concerns/${id}/steps`, body), 200, body.action);
+    ctx.concernOf = async (id) => expectStatus(await ctx.asAdmin('GET', `/api/v1/concerns/${id}`), 200, 'concern');
+    const EVIDENCE = [{ file_name: 'minh-chung.png', content_base64: TINY_PNG }];
+    /** Answered with evidence (resolved straight from new). */
+    ctx.resolvedConcern = async (t, options) => {
+      const c = await ctx.sendConcern(t, options);
+      await ctx.concernStep(c.id, { action: 'resolve', text: 'Đã thay bóng đèn.', files: EVIDENCE });
+      return c;
+    };
+    // Per target: an open concern, and a resolved one with the resident's photo.
+    ctx.openConcern = {};
+    ctx.withPhoto = {};
+    for (const t of Object.keys(CONCERN_OWNER)) ctx.openConcern[t] = await ctx.sendConcern(t);
+    for (const w of CONCERN_WARDS) {
+      const c = await ctx.resolvedConcern(w, { photo: true });
+      const files = (await ctx.concernOf(c.id)).files;
+      ctx.withPhoto[w] = { ...c, photo: files.find((f) => f.file_name === 'anh-hien-truong.png').id };
+    }
+    // A sensitive category's photo is never public.
+    const hidden = await ctx.sendConcern('phk', { photo: true, categoryCode: ctx.sensitiveCat.code });
+    ctx.withPhoto['phk.sensitive'] = { ...hidden, photo: (await ctx.concernOf(hidden.id)).files[0].id };
+  }
 
   /**
    * The movement's fixtures, made as admin through the API. The server's clock is today's: campaigns run through
@@ -1879,7 +2531,7 @@ describe('permissions: every route × every role × own and other ward', () => {
           assert.ok(!/\{/.test(p), `${route}: every path parameter filled (${p})`);
           p += prep.query ?? '';
           const res = await call(op.method, p, {
-            token: ctx.tokens[actor.key], body: prep.body, rawBody: prep.rawBody, contentType: prep.contentType,
+            token: prep.noBearer ? undefined : ctx.tokens[actor.key], body: prep.body, rawBody: prep.rawBody, contentType: prep.contentType,
           });
           await prep.after?.(res);
           const problems = [];
@@ -1891,13 +2543,13 @@ describe('permissions: every route × every role × own and other ward', () => {
             }
           };
           if (expected.status >= 400) {
-            await attempt('outcome', () => assertJsonError(res, expected));
+            await attempt('outcome', () => (spec.open311 ? assertOpen311Error(res, expected, op.path) : assertJsonError(res, expected)));
           } else {
             await attempt('outcome', () => assert.equal(res.status, expected.status, `status ${res.status}: ${res.body.slice(0, 200)}`));
             if (res.status === expected.status && prep.check) await attempt('answer', () => prep.check(res));
           }
           if (expected.status >= 400 && prep.verifyUnchanged) await attempt('nothing written', () => prep.verifyUnchanged());
-          await attempt('no private data', () => assertNoLeak(ctx, actor, res));
+          await attempt('no private data', () => assertNoLeak(ctx, actor, res, !spec.auth));
           const key = `${route}|${actor.key}|${target ?? '-'}`;
           results.push({
             route, actor: actor.key, target, expected, got: res.status, gotCode: res.json?.error?.code,
@@ -2227,8 +2879,14 @@ describe('permissions: every route × every role × own and other ward', () => {
  * the answer must not carry the known person's name (for those without a grant) nor contact details and birth
  * year (for those who may not see personal data). For anonymous callers a bare birth year is not allowed either.
  */
-function assertNoLeak(ctx, actor, res) {
+function assertNoLeak(ctx, actor, res, isPublic) {
   const body = res.body ?? '';
+  // A resident's name and contact: never in a public answer; in a staff answer only for those who handle the concern.
+  for (const [t, s] of Object.entries(ctx.concernSecret ?? {})) {
+    if (isPublic || !handles(actor, t)) {
+      for (const key of ['name', 'contact']) assert.ok(!body.includes(s[key]), `the ${key} of the resident of ${t} leaks`);
+    }
+  }
   for (const w of WARDS) {
     const s = ctx.secret[w];
     if (!s) continue;

@@ -244,7 +244,8 @@ describe('a running server', () => {
       assert.notEqual(r.status, 405, `routed for its method: ${what}`);
       assert.ok(!isRouteNotFound(r), `routed: ${what}`);
       assert.ok(r.status < 500, `no server error on a minimal request: ${what}`);
-      if (r.status >= 400) assertJsonError(r, {}, what);
+      // Open311's routes answer errors in the specification's shape (tests/http/open311.test.mjs checks it).
+      if (r.status >= 400 && !pattern.startsWith('/open311/')) assertJsonError(r, {}, what);
     }
   });
 

@@ -465,3 +465,70 @@ export function fillPath(pattern, value = '1') {
 export function isRouteNotFound(res) {
   return res.status === 404 && res.json?.error?.code === 'not_found' && 'path' in (res.json?.error?.details ?? {});
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Photos
+
+/**
+ * A real baseline JPEG, made here without any image library: `width`×`height` of mid grey, one component, every
+ * 8×8 block a DC difference of 0 and an end of block (one-symbol Huffman tables, 2 bits a block). libjpeg decodes it.
+ */
+export function tinyJpeg(width = 16, height = 16) {
+  const u16 = (n) => [(n >> 8) & 0xff, n & 0xff];
+  const segment = (marker, payload) => [0xff, marker, ...u16(payload.length + 2), ...payload];
+  const blocks = Math.ceil(width / 8) * Math.ceil(height / 8);
+  const bits = '00'.repeat(blocks).padEnd(Math.ceil((2 * blocks) / 8) * 8, '1');
+  const scan = [];
+  for (let i = 0; i < bits.length; i += 8) {
+    const byte = parseInt(bits.slice(i, i + 8), 2);
+    scan.push(byte);
+    if (byte === 0xff) scan.push(0x00); // byte stuffing
+  }
+  const oneSymbolTable = (tableClass) => [tableClass, 1, ...new Array(15).fill(0), 0x00];
+  return Buffer.from([
+    0xff, 0xd8,
+    ...segment(0xdb, [0x00, ...new Array(64).fill(1)]), // quantisation table 0: all ones
+    ...segment(0xc0, [8, ...u16(height), ...u16(width), 1, 1, 0x11, 0]), // baseline, 1 component
+    ...segment(0xc4, oneSymbolTable(0x00)), // DC table 0: category 0 only
+    ...segment(0xc4, oneSymbolTable(0x10)), // AC table 0: end of block only
+    ...segment(0xda, [1, 1, 0x00, 0, 63, 0]),
+    ...scan,
+    0xff, 0xd9,
+  ]);
+}
+
+/**
+ * The JPEG with an APP1 Exif block right after SOI: IFD0 with Make = `make` and a GPS IFD (GPSLatitudeRef N,
+ * GPSLatitude 21°1'42.6", GPSLongitudeRef E, GPSLongitude 105°51'15.12" — Hoàn Kiếm lake). Big-endian TIFF.
+ */
+export function withExifGps(jpeg, make = 'DanvanGpsCam') {
+  const tiff = Buffer.alloc(154, 0); // laid out below, with room for a make of 12 letters
+  let o = 0;
+  const w16 = (v) => { tiff.writeUInt16BE(v, o); o += 2; };
+  const w32 = (v) => { tiff.writeUInt32BE(v >>> 0, o); o += 4; };
+  const entry = (tag, type, count, value) => { w16(tag); w16(type); w32(count); w32(value); };
+  const ascii = (s) => (Buffer.from(s.padEnd(4, '\0').slice(0, 4), 'latin1').readUInt32BE(0));
+  assert.ok(make.length <= 12, 'a make of at most 12 letters');
+  const MAKE_AT = 38;
+  const GPS_AT = 52;
+  const LAT_AT = 106;
+  const LON_AT = 130;
+  w16(0x4d4d); w16(0x002a); w32(8); // "MM", 42, IFD0 at 8
+  w16(2);
+  entry(0x010f, 2, make.length + 1, MAKE_AT); // Make, ASCII
+  entry(0x8825, 4, 1, GPS_AT); // GPSInfo IFD pointer, LONG
+  w32(0);
+  tiff.write(`${make}\0`, MAKE_AT, 'latin1');
+  o = GPS_AT;
+  w16(4);
+  entry(0x0001, 2, 2, ascii('N')); // GPSLatitudeRef
+  entry(0x0002, 5, 3, LAT_AT); // GPSLatitude, 3 RATIONALs
+  entry(0x0003, 2, 2, ascii('E')); // GPSLongitudeRef
+  entry(0x0004, 5, 3, LON_AT); // GPSLongitude
+  w32(0);
+  o = LAT_AT;
+  for (const [n, d] of [[21, 1], [1, 1], [4260, 100], [105, 1], [51, 1], [1512, 100]]) { w32(n); w32(d); }
+  const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff.subarray(0, o)]);
+  const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]), payload]);
+  return Buffer.concat([jpeg.subarray(0, 2), app1, jpeg.subarray(2)]);
+}

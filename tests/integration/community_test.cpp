@@ -21,17 +21,6 @@ class Community : public ServiceTest {
     hang_bac_ = UnitNamed("Phường Hàng Bạc", Date::FromYmd(2022, 10, 13));
   }
 
-  int64_t UnitNamed(const std::string& name, Date as_of) {
-    UnitQuery q;
-    q.folded_text = FoldForSearch(name);
-    q.as_of = as_of;
-    auto page = services().territory.ListUnits(q);  // kept alive for the loop
-    for (const auto& u : page->items)
-      if (u.name == name) return u.id;
-    ADD_FAILURE() << name;
-    return 0;
-  }
-
   Organisation OrganisationNamed(const std::string& name) {
     OrganisationQuery q;
     q.folded_text = FoldForSearch(name);

@@ -23,8 +23,8 @@ class Concerns : public ServiceTest {
     ServiceTest::SetUp();
     auto seeded = SeedDemo(services());
     ASSERT_TRUE(seeded.ok()) << seeded.error().message_en;
-    ward_ = UnitNamed("Phường Lý Thái Tổ");
-    other_ward_ = UnitNamed("Phường Hàng Bạc");
+    ward_ = UnitNamed("Phường Lý Thái Tổ", Date::FromYmd(2022, 10, 13));
+    other_ward_ = UnitNamed("Phường Hàng Bạc", Date::FromYmd(2022, 10, 13));
     front_ = OrganisationNamed("Ủy ban Mặt trận Tổ quốc Việt Nam phường Lý Thái Tổ");
     committee_ = OrganisationNamed("Ủy ban nhân dân phường Lý Thái Tổ");
     ConcernCategory c;
@@ -38,27 +38,6 @@ class Concerns : public ServiceTest {
     auto made = services().concerns.CreateCategory(Officer(), c);
     ASSERT_TRUE(made.ok()) << made.error().message_en;
     category_ = made->id;
-  }
-
-  int64_t UnitNamed(const std::string& name) {
-    UnitQuery q;
-    q.folded_text = FoldForSearch(name);
-    q.as_of = Date::FromYmd(2022, 10, 13);
-    auto page = services().territory.ListUnits(q);
-    for (const auto& u : page->items)
-      if (u.name == name) return u.id;
-    ADD_FAILURE() << name;
-    return 0;
-  }
-
-  int64_t OrganisationNamed(const std::string& name) {
-    OrganisationQuery q;
-    q.folded_text = FoldForSearch(name);
-    auto page = services().community.ListOrganisations(q);
-    for (const auto& o : page->items)
-      if (o.name == name) return o.id;
-    ADD_FAILURE() << name;
-    return 0;
   }
 
   Caller Officer() { return CallerWith({RoleGrant{0, Role::kUnitAdmin, ward_, std::nullopt}}); }
@@ -157,6 +136,15 @@ TEST_F(Concerns, AResidentWithoutAnAccountSendsFollowsAndRatesWhileStaffHandOver
   EXPECT_EQ(resumed.paused_minutes, 60);
   EXPECT_GT(*resumed.resolve_due_at, due_before);
 
+  // An answer drafted from a template stays private until a resolve step publishes one.
+  auto drafted = services().concerns.SaveDraft(MemberOf(committee_), sent.id, "Dự thảo: đã thu gom.");
+  ASSERT_TRUE(drafted.ok()) << drafted.error().message_en;
+  EXPECT_EQ(drafted->draft_answer, std::optional<std::string>("Dự thảo: đã thu gom."));
+  EXPECT_EQ(services().concerns.SaveDraft(Viewer(), sent.id, "x").error().code, "forbidden");
+  const auto with_draft = services().concerns.Follow(sent.code, sent.pin);
+  ASSERT_TRUE(with_draft.ok());
+  for (const auto& e : with_draft->concern.timeline) EXPECT_NE(e.kind, "draft");
+
   // Resolving needs evidence.
   ConcernStep answer;
   answer.text = "Đã thu gom, bố trí thêm thùng rác tại đầu ngõ.";
@@ -167,6 +155,7 @@ TEST_F(Concerns, AResidentWithoutAnAccountSendsFollowsAndRatesWhileStaffHandOver
   auto resolved = Step(MemberOf(committee_), sent.id, ConcernAction::kResolve, answer);
   ASSERT_TRUE(resolved.ok()) << resolved.error().message_en;
   EXPECT_EQ(resolved->concern.resolved_on_time, std::optional<bool>(true));
+  EXPECT_FALSE(resolved->draft_answer.has_value());
 
   auto seen = services().concerns.Follow(sent.code, sent.pin);
   ASSERT_TRUE(seen.ok());
@@ -179,6 +168,8 @@ TEST_F(Concerns, AResidentWithoutAnAccountSendsFollowsAndRatesWhileStaffHandOver
     EXPECT_TRUE(e.is_public);
     EXPECT_TRUE(e.actor.empty());
   }
+  // The hand-over names who owns the concern now, by the organisation's name.
+  EXPECT_EQ(seen->concern.organisation_names.at(committee_), "Ủy ban nhân dân phường Lý Thái Tổ");
 
   auto rated = services().concerns.Rate(sent.code, sent.pin, 5, "Cảm ơn phường", Origin{"x", "r"});
   ASSERT_TRUE(rated.ok()) << rated.error().message_en;
@@ -198,20 +189,19 @@ TEST_F(Concerns, DeadlinesAreCountedInWorkingHoursAndRecountedWhenTheCalendarCha
   auto c = Stored(sent.id);
   EXPECT_EQ(c.received_due_at, "2022-10-14T02:30:00.000Z");
   EXPECT_EQ(c.resolve_due_at, "2022-10-20T04:30:00.000Z");
-  EXPECT_EQ(c.calendar_version, 0);
-
   // The admin declares Friday 14/10 a day off: the open concern is due on Monday instead.
   auto cal = services().concerns.Calendar();
   ASSERT_TRUE(cal.ok());
-  EXPECT_FALSE(cal->stored);
+  EXPECT_TRUE(cal->stored);  // the demo's, with the holidays of 2022 and 2026
+  EXPECT_EQ(c.calendar_version, cal->calendar.version);
   WorkCalendar next = cal->calendar;
   next.days.push_back(CalendarDay{Date::FromYmd(2022, 10, 14), DayKind::kDayOff, "Nghỉ bù", {}});
   EXPECT_EQ(services().concerns.SaveCalendar(Officer(), next, "").error().code, "forbidden");
   auto saved = services().concerns.SaveCalendar(Admin(), next, "Nghỉ bù 14/10");
   ASSERT_TRUE(saved.ok()) << saved.error().message_en;
-  EXPECT_EQ(saved->calendar.version, 1);
+  EXPECT_EQ(saved->calendar.version, cal->calendar.version + 1);
   c = Stored(sent.id);
-  EXPECT_EQ(c.calendar_version, 1);
+  EXPECT_EQ(c.calendar_version, saved->calendar.version);
   EXPECT_EQ(c.received_due_at, "2022-10-17T02:30:00.000Z");
   EXPECT_EQ(c.resolve_due_at, "2022-10-21T04:30:00.000Z");
 
@@ -403,6 +393,7 @@ TEST_F(Concerns, StaffSeeOnlyTheirUnitsAndContactOnlyWhenTheResidentAllowed) {
                 .code,
             "forbidden");
   StaffConcernQuery mine;
+  mine.text = "Hàng Trống";  // this test's concerns, not the demo's
   auto front_queue = services().concerns.List(MemberOf(front_), mine);
   ASSERT_TRUE(front_queue.ok());
   EXPECT_EQ(front_queue->total, 2);
@@ -487,6 +478,134 @@ TEST_F(Concerns, AVotersMeetingBatchRoutesEachConcernOnItsOwnAllOrNothing) {
     EXPECT_EQ(c.organisation_id, front_);
   }
   EXPECT_EQ(services().concerns.CreateBatch(Viewer(), batch, {one}).error().code, "forbidden");
+}
+
+TEST_F(Concerns, TheDemoHasConcernsInEveryStatusIn2022AndToday) {
+  const int64_t hoan_kiem = [&] {
+    UnitQuery q;
+    q.folded_text = "phuong hoan kiem";
+    q.as_of = Date::FromYmd(2026, 1, 1);
+    const auto units = services().territory.ListUnits(q);
+    if (units.ok())
+      for (const auto& u : units->items)
+        if (u.name == "Phường Hoàn Kiếm") return u.id;
+    return int64_t{0};
+  }();
+  ASSERT_NE(hoan_kiem, 0);
+  auto all_of = [&](int64_t unit) {
+    StaffConcernQuery q;
+    q.unit_id = unit;
+    q.limit = 200;
+    auto page = services().concerns.List(Admin(), q);
+    EXPECT_TRUE(page.ok());
+    std::vector<StaffConcern> out;
+    for (const auto& item : page->items) {
+      auto full = services().concerns.Get(Admin(), item.concern.id);  // with events, files and ratings
+      EXPECT_TRUE(full.ok());
+      out.push_back(*full);
+    }
+    return out;
+  };
+  const auto old_ward = all_of(ward_);
+  const auto new_ward = all_of(hoan_kiem);
+  ASSERT_GE(old_ward.size(), 11u);
+  ASSERT_GE(new_ward.size(), 15u);
+  auto count = [](const std::vector<StaffConcern>& cs, auto&& pred) {
+    return std::count_if(cs.begin(), cs.end(), pred);
+  };
+  auto in_status = [&](const std::vector<StaffConcern>& cs, ConcernStatus st) {
+    return count(cs, [&](const StaffConcern& c) { return c.concern.status == st; });
+  };
+
+  // Phường Hoàn Kiếm today: every status, in 2026.
+  for (auto st : {ConcernStatus::kNew, ConcernStatus::kReceived, ConcernStatus::kAssigned, ConcernStatus::kInProgress,
+                  ConcernStatus::kWaiting, ConcernStatus::kResolved, ConcernStatus::kRejected,
+                  ConcernStatus::kOutOfScope, ConcernStatus::kReopened, ConcernStatus::kClosed,
+                  ConcernStatus::kDuplicate})
+    EXPECT_GE(in_status(new_ward, st), 1) << ToString(st);
+  // Lý Thái Tổ in 2022: every concern reached its end (the ward ended in 2025), through every status on the way.
+  for (auto st : {ConcernStatus::kClosed, ConcernStatus::kRejected, ConcernStatus::kOutOfScope, ConcernStatus::kDuplicate})
+    EXPECT_GE(in_status(old_ward, st), 1) << ToString(st);
+  std::set<std::string> passed;
+  for (const auto& c : old_ward) {
+    EXPECT_FALSE(IsOpen(c.concern.status)) << c.concern.description;
+    EXPECT_EQ(c.concern.created_at.substr(0, 4), "2022");
+    for (const auto& e : c.events)
+      if (e.to_status) passed.insert(std::string(ToString(*e.to_status)));
+  }
+  for (const char* st : {"new", "received", "assigned", "in_progress", "waiting", "resolved", "rejected", "out_of_scope",
+                         "reopened", "closed", "duplicate"})
+    EXPECT_TRUE(passed.count(st)) << st;
+  for (const auto& c : new_ward) {
+    EXPECT_EQ(c.concern.created_at.substr(0, 4), "2026");
+    EXPECT_TRUE(c.concern.is_demo);
+  }
+
+  for (const auto* ward : {&old_ward, &new_ward}) {
+    const auto& cs = *ward;
+    // A voters' meeting's batch, a hand-over from the Front to the committee, a reopened one, a duplicate linked
+    // to its original, late ones on both clocks, photos and evidence.
+    EXPECT_GE(count(cs, [](const StaffConcern& c) { return c.concern.channel == ConcernChannel::kVotersMeeting && c.concern.batch_id; }), 3);
+    EXPECT_GE(count(cs, [](const StaffConcern& c) {
+                return std::any_of(c.events.begin(), c.events.end(), [&](const ConcernEvent& e) {
+                  return e.kind == "hand_over" && e.organisation_id && e.to_organisation_id &&
+                         c.organisation_names.at(*e.organisation_id).rfind("Ủy ban Mặt trận Tổ quốc", 0) == 0 &&
+                         c.organisation_names.at(*e.to_organisation_id).rfind("Ủy ban nhân dân", 0) == 0;
+                });
+              }),
+              1);
+    EXPECT_GE(count(cs, [](const StaffConcern& c) { return c.concern.reopened_count > 0; }), 1);
+    EXPECT_GE(count(cs, [&](const StaffConcern& c) {
+                return c.duplicate_of_code && std::any_of(cs.begin(), cs.end(), [&](const StaffConcern& o) {
+                         return o.concern.code == *c.duplicate_of_code &&
+                                std::find(o.duplicate_codes.begin(), o.duplicate_codes.end(), c.concern.code) !=
+                                    o.duplicate_codes.end();
+                       });
+              }),
+              1);
+    EXPECT_GE(count(cs, [](const StaffConcern& c) { return c.concern.received_on_time == false; }), 1);
+    EXPECT_GE(count(cs, [](const StaffConcern& c) {
+                return std::any_of(c.events.begin(), c.events.end(),
+                                   [](const ConcernEvent& e) { return e.kind == "resolve" && e.on_time == false; });
+              }),
+              1);
+    EXPECT_GE(count(cs, [](const StaffConcern& c) { return !c.ratings.empty(); }), 2);
+    EXPECT_GE(count(cs, [](const StaffConcern& c) { return c.category.sensitive; }), 1);
+    EXPECT_GE(count(cs, [](const StaffConcern& c) {
+                return std::any_of(c.files.begin(), c.files.end(), [](const ConcernFile& f) {
+                  return f.media_type == "image/png" && f.width > 0;
+                });
+              }),
+              3);
+  }
+  // Still late today: open in phường Hoàn Kiếm past its resolving clock.
+  EXPECT_GE(count(new_ward, [](const StaffConcern& c) {
+              return IsOpen(c.concern.status) && c.concern.resolve_due_at && *c.concern.resolve_due_at < "2026-12-05";
+            }),
+            1);
+
+  // The calendar holds the holidays of both years; the figures roll 2022 up into the new ward.
+  auto cal = services().concerns.Calendar();
+  ASSERT_TRUE(cal.ok());
+  auto holiday = [&](Date d) {
+    return std::any_of(cal->calendar.days.begin(), cal->calendar.days.end(),
+                       [&](const CalendarDay& day) { return day.date == d && day.kind == DayKind::kHoliday; });
+  };
+  EXPECT_TRUE(holiday(Date::FromYmd(2022, 2, 1)));   // Tết Nhâm Dần
+  EXPECT_TRUE(holiday(Date::FromYmd(2026, 2, 17)));  // Tết Bính Ngọ
+  EXPECT_TRUE(holiday(Date::FromYmd(2026, 9, 2)));
+  ConcernFiguresQuery fq;
+  fq.unit_id = hoan_kiem;
+  fq.year = 2022;
+  fq.as_of = "2026-12-01";
+  auto figures = services().reports.ConcernFigures(Admin(), fq);
+  ASSERT_TRUE(figures.ok()) << figures.error().message_en;
+  EXPECT_EQ(figures->total.received, static_cast<int64_t>(old_ward.size()));
+  EXPECT_EQ(figures->total.open, 0);
+  fq.year = 2026;
+  figures = services().reports.ConcernFigures(Admin(), fq);
+  ASSERT_TRUE(figures.ok());
+  EXPECT_EQ(figures->total.received, static_cast<int64_t>(new_ward.size()));
 }
 
 }  // namespace

@@ -15,8 +15,8 @@ class Movement : public ServiceTest {
   void SetUp() override {
     ServiceTest::SetUp();
     ASSERT_TRUE(SeedDemo(services()).ok());
-    ly_thai_to_ = Unit("Phường Lý Thái Tổ", Date::FromYmd(2022, 1, 1));
-    hang_bac_ = Unit("Phường Hàng Bạc", Date::FromYmd(2022, 1, 1));
+    ly_thai_to_ = UnitNamed("Phường Lý Thái Tổ", Date::FromYmd(2022, 1, 1));
+    hang_bac_ = UnitNamed("Phường Hàng Bạc", Date::FromYmd(2022, 1, 1));
     team3_ = Organisation("Tổ dân vận số 3", ly_thai_to_);
     party_ = Organisation("Đảng ủy phường Lý Thái Tổ", ly_thai_to_);
     member3_ = CallerWith({RoleGrant{0, Role::kUnitMember, ly_thai_to_, team3_}}, 5001);
@@ -27,17 +27,6 @@ class Movement : public ServiceTest {
       ASSERT_TRUE(u.ok()) << u.error().message_en;
       council_users_.push_back(u->view.user.id);
     }
-  }
-
-  int64_t Unit(const std::string& name, Date as_of) {
-    UnitQuery q;
-    q.folded_text = FoldForSearch(name);
-    q.as_of = as_of;
-    auto page = services().territory.ListUnits(q);
-    for (const auto& u : page->items)
-      if (u.name == name) return u.id;
-    ADD_FAILURE() << name;
-    return 0;
   }
 
   int64_t Organisation(const std::string& name, int64_t unit) {
@@ -570,7 +559,7 @@ TEST_F(Movement, AModelsHistoryTellsEachStepAndWhoTookIt) {
 
   // A model of the district above the ward, owned by Tổ dân vận số 3: its member reads the history without a grant
   // on the district; the ward's own viewer, whose grant does not reach up, does not.
-  const int64_t district = Unit("Quận Hoàn Kiếm", Date::FromYmd(2022, 1, 1));
+  const int64_t district = UnitNamed("Quận Hoàn Kiếm", Date::FromYmd(2022, 1, 1));
   const auto district_campaign = OpenCampaign(district, 2022);
   const auto dm = Draft(member, district_campaign.id, team3_, "Tổ dân vận số 3 tham gia mô hình của quận");
   auto dh = services().movement.History(member, dm.id);

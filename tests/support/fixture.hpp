@@ -45,6 +45,31 @@ class ServiceTest : public ::testing::Test {
 
   static Caller Admin() { return CallerWith({RoleGrant{0, Role::kSystemAdmin, std::nullopt, std::nullopt}}); }
 
+  //! The id of the unit of exactly that name in force on `as_of`; a test failure when there is none.
+  int64_t UnitNamed(const std::string& name, Date as_of) {
+    UnitQuery q;
+    q.folded_text = FoldForSearch(name);
+    q.as_of = as_of;
+    auto page = services_->territory.ListUnits(q);  // kept alive for the loop
+    if (page.ok())
+      for (const auto& u : page->items)
+        if (u.name == name) return u.id;
+    ADD_FAILURE() << "no unit " << name;
+    return 0;
+  }
+
+  //! The id of the organisation of exactly that name; a test failure when there is none.
+  int64_t OrganisationNamed(const std::string& name) {
+    OrganisationQuery q;
+    q.folded_text = FoldForSearch(name);
+    auto page = services_->community.ListOrganisations(q);
+    if (page.ok())
+      for (const auto& o : page->items)
+        if (o.name == name) return o.id;
+    ADD_FAILURE() << "no organisation " << name;
+    return 0;
+  }
+
   int64_t AuditCount() {
     auto v = services_->audit.Verify(*db_);
     EXPECT_TRUE(v.ok() && v->ok);

@@ -30,6 +30,32 @@ TEST(Router, MatchesParametersAndPrefersLiterals) {
   EXPECT_EQ(std::get<RouteMatch>(tree).route->pattern, "/api/v1/units/tree");
 }
 
+TEST(Router, AParameterMayEndWithALiteralSuffix) {
+  Router router;
+  router.Add("GET", "/open311/v2/requests/{id}.json", Named("json"));
+  router.Add("GET", "/open311/v2/requests/{id}.xml", Named("xml"));
+  router.Add("GET", "/open311/v2/requests.json", Named("list"));
+
+  auto json = router.Match("GET", "/open311/v2/requests/PA-1234-5678.json");
+  ASSERT_TRUE(std::holds_alternative<RouteMatch>(json));
+  EXPECT_EQ(std::get<RouteMatch>(json).route->pattern, "/open311/v2/requests/{id}.json");
+  EXPECT_EQ(std::get<RouteMatch>(json).params.at("id"), "PA-1234-5678");
+  auto dotted = router.Match("GET", "/open311/v2/requests/a.b.xml");
+  ASSERT_TRUE(std::holds_alternative<RouteMatch>(dotted));
+  EXPECT_EQ(std::get<RouteMatch>(dotted).params.at("id"), "a.b");
+  // The suffix alone is no value, and another suffix is another path.
+  EXPECT_TRUE(std::holds_alternative<PathNotFound>(router.Match("GET", "/open311/v2/requests/.json")));
+  EXPECT_TRUE(std::holds_alternative<PathNotFound>(router.Match("GET", "/open311/v2/requests/1.yaml")));
+  EXPECT_TRUE(std::holds_alternative<RouteMatch>(router.Match("GET", "/open311/v2/requests.json")));
+}
+
+TEST(Router, ErrorRenderersApplyByPrefix) {
+  Router router;
+  router.RenderErrorsUnder("/open311/", [](const Request&, const Error&) { return Response{}; });
+  EXPECT_NE(router.ErrorRendererFor("/open311/v2/x.json"), nullptr);
+  EXPECT_EQ(router.ErrorRendererFor("/api/v1/units"), nullptr);
+}
+
 TEST(Router, WrongMethodGives405WithAllow) {
   Router router;
   router.Add("POST", "/api/v1/units", Named("create"));

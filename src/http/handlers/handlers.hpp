@@ -15,5 +15,8 @@ void AddMovementRoutes(Router& router, Services& services, size_t upload_limit);
 void AddAwardRoutes(Router& router, Services& services, size_t upload_limit);
 void AddCredentialRoutes(Router& router, Services& services);
 void AddReportRoutes(Router& router, Services& services);
+void AddConcernRoutes(Router& router, Services& services, size_t upload_limit);
+//! Open311 GeoReport v2 at /open311/v2/, in XML and JSON.
+void AddOpen311Routes(Router& router, Services& services, size_t upload_limit);
 
 }  // namespace danvan::http

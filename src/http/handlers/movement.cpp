@@ -218,25 +218,7 @@ json::object ReportJson(const ProgressReport& r) {
 }
 
 Response FileResponse(const AttachmentDownload& d) {
-  Response r;
-  r.content_type = d.meta.media_type;
-  r.body = d.bytes;
-  const bool inline_view = d.meta.media_type.rfind("image/", 0) == 0;
-  // RFC 6266 / 5987: the UTF-8 name for browsers, an ASCII fallback for the rest.
-  std::string ascii;
-  for (char c : d.meta.file_name) ascii.push_back((c & 0x80) || c == '"' || c == '\\' ? '_' : c);
-  std::string encoded;
-  for (unsigned char c : d.meta.file_name) {
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
-      encoded.push_back(static_cast<char>(c));
-    } else {
-      encoded += fmt::format("%{:02X}", c);
-    }
-  }
-  r.SetHeader("Content-Disposition", std::string(inline_view ? "inline" : "attachment") + "; filename=\"" + ascii +
-                                         "\"; filename*=UTF-8''" + encoded);
-  r.SetHeader("Cache-Control", "private, max-age=3600");
-  return r;
+  return DownloadResponse(d.meta.file_name, d.meta.media_type, d.bytes);
 }
 
 }  // namespace

@@ -45,6 +45,46 @@ void AddReportRoutes(Router& router, Services& services) {
     body["year"] = report.year ? json::value(*report.year) : nullptr;
     return JsonResponse(200, std::move(body));
   }));
+  router.Add("GET", "/api/v1/reports/concerns", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
+    ConcernFiguresQuery q;
+    q.unit_id = DANVAN_TRY(QueryId(req, "unit_id")).value_or(0);  // required: the contract has checked it
+    if (auto y = DANVAN_TRY(QueryId(req, "year"))) q.year = static_cast<int>(*y);
+    q.from = std::string(req.Query("from").value_or(""));
+    q.to = std::string(req.Query("to").value_or(""));
+    q.group_by = std::string(req.Query("group_by").value_or("unit"));  // an enum in the contract
+    q.as_of = std::string(req.Query("as_of").value_or(""));
+    q.roll_up = req.Query("roll_up").value_or("true") == "true";
+    const auto report = DANVAN_TRY(services.reports.ConcernFigures(c, q));
+    auto row = [](const ConcernFigureRow& r) {
+      json::array includes;
+      for (const auto& i : r.includes) includes.push_back(json::value(i));
+      return json::object{{"key", r.key},
+                          {"label", r.label},
+                          {"includes", std::move(includes)},
+                          {"received", r.received},
+                          {"resolved", r.resolved},
+                          {"received_on_time", r.received_on_time},
+                          {"resolved_on_time", r.resolved_on_time},
+                          {"rejected", r.rejected},
+                          {"out_of_scope", r.out_of_scope},
+                          {"duplicate", r.duplicate},
+                          {"open", r.open},
+                          {"rating_count", r.rating_count},
+                          {"rating_mean", r.rating_mean ? json::value(*r.rating_mean) : nullptr}};
+    };
+    json::array rows;
+    for (const auto& r : report.rows) rows.push_back(row(r));
+    return JsonResponse(200, {{"unit_id", report.unit_id},
+                              {"unit_name", report.unit_name},
+                              {"group_by", report.group_by},
+                              {"year", report.year ? json::value(*report.year) : nullptr},
+                              {"from", report.from},
+                              {"to", report.to},
+                              {"as_of", report.as_of},
+                              {"roll_up", report.roll_up},
+                              {"rows", std::move(rows)},
+                              {"total", row(report.total)}});
+  }));
 }
 
 }  // namespace danvan::http

@@ -7,25 +7,25 @@ namespace danvan::sql {
 
 inline constexpr std::string_view kInsertUser = R"~(
 INSERT INTO users (username, display_name, password_hash, active, is_demo, created_at, updated_at,
-                   password_changed_at)
-VALUES (:username, :display_name, :password_hash, :active, :is_demo, :created_at, :updated_at, :changed_at)
+                   password_changed_at, email)
+VALUES (:username, :display_name, :password_hash, :active, :is_demo, :created_at, :updated_at, :changed_at, :email)
 RETURNING id)~";
 
 inline constexpr std::string_view kUserColumns =
-    "id, username, display_name, password_hash, active, is_demo, created_at, updated_at, password_changed_at";
+    "id, username, display_name, password_hash, active, is_demo, created_at, updated_at, password_changed_at, email";
 
 inline constexpr std::string_view kSelectUser = R"~(
-SELECT id, username, display_name, password_hash, active, is_demo, created_at, updated_at, password_changed_at
+SELECT id, username, display_name, password_hash, active, is_demo, created_at, updated_at, password_changed_at, email
 FROM users WHERE id = :id)~";
 
 inline constexpr std::string_view kSelectUserByName = R"~(
-SELECT id, username, display_name, password_hash, active, is_demo, created_at, updated_at, password_changed_at
+SELECT id, username, display_name, password_hash, active, is_demo, created_at, updated_at, password_changed_at, email
 FROM users WHERE username = :username)~";
 
 inline constexpr std::string_view kCountUsers = R"~(SELECT COUNT(*) FROM users)~";
 
 inline constexpr std::string_view kSelectUsersPage = R"~(
-SELECT id, username, display_name, password_hash, active, is_demo, created_at, updated_at, password_changed_at
+SELECT id, username, display_name, password_hash, active, is_demo, created_at, updated_at, password_changed_at, email
 FROM users ORDER BY username LIMIT :limit OFFSET :offset)~";
 
 // The users a unit admin may manage, and the admin: at least one grant, and every grant inside the admin's
@@ -42,7 +42,7 @@ FROM users ORDER BY username LIMIT :limit OFFSET :offset)~";
 #define DANVAN_ROOTS_SQLITE "id IN (SELECT value FROM json_each('[' || :roots || ']'))"
 #define DANVAN_ROOTS_POSTGRES "id = ANY (string_to_array(:roots, ',')::BIGINT[])"
 #define DANVAN_USER_COLUMNS                                                                                  \
-  "id, username, display_name, password_hash, active, is_demo, created_at, updated_at, password_changed_at"
+  "id, username, display_name, password_hash, active, is_demo, created_at, updated_at, password_changed_at, email"
 
 inline constexpr std::string_view kCountManagedUsersSqlite = DANVAN_MANAGED_USERS("COUNT(*)", DANVAN_ROOTS_SQLITE);
 inline constexpr std::string_view kCountManagedUsersPostgres = DANVAN_MANAGED_USERS("COUNT(*)", DANVAN_ROOTS_POSTGRES);
@@ -58,6 +58,10 @@ inline constexpr std::string_view kSelectManagedUsersPagePostgres =
 
 inline constexpr std::string_view kUpdatePassword = R"~(
 UPDATE users SET password_hash = :hash, password_changed_at = :at, updated_at = :at2 WHERE id = :id)~";
+
+// The address alerts are mailed to (V008); NULL: alerts stay in the app.
+inline constexpr std::string_view kUpdateUserEmail = R"~(
+UPDATE users SET email = :email, updated_at = :at WHERE id = :id)~";
 
 inline constexpr std::string_view kInsertGrant = R"~(
 INSERT INTO role_grants (user_id, role, unit_id, organisation_id, created_at)

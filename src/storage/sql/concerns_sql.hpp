@@ -57,6 +57,10 @@ inline constexpr std::string_view kSelectConcernCategoriesOfUnitsPostgres =
     "SELECT " DANVAN_CATEGORY_COLUMNS " FROM concern_categories WHERE" DANVAN_CONCERN_IN_POSTGRES("unit_id", "units")
     " AND (:active_only = 0 OR active = 1) ORDER BY group_name, name, id";
 #undef DANVAN_CATEGORY_COLUMNS
+inline constexpr std::string_view kSelectUnitsWithCategories =
+    "SELECT DISTINCT unit_id FROM concern_categories WHERE active = 1 ORDER BY unit_id";
+inline constexpr std::string_view kSelectUnitIdsByCode =
+    "SELECT id FROM admin_units WHERE code = :code ORDER BY valid_from DESC, id DESC";
 
 // ---- routing ----
 
@@ -153,7 +157,9 @@ inline constexpr std::string_view kSelectConcernByCode =
   " AND (CAST(:created_from AS TEXT) IS NULL OR c.created_at >= :created_from2)"                                \
   " AND (CAST(:created_to AS TEXT) IS NULL OR c.created_at < :created_to2)"                                     \
   " AND (:folded = '' OR c.search_folded LIKE :pattern ESCAPE '!')"                                             \
-  " AND (:ids = '' OR" IN("c.id", "ids2") ")"
+  " AND (:ids = '' OR" IN("c.id", "ids2") ")"                                                                    \
+  " AND (:categories = '' OR" IN("c.category_id", "categories2") ")"                                            \
+  " AND (:codes = '' OR" TEXT_IN("c.code", "codes2") ")"
 #define DANVAN_CONCERN_FILTER_SQLITE DANVAN_CONCERN_FILTER(DANVAN_CONCERN_IN_SQLITE, DANVAN_CONCERN_TEXT_IN_SQLITE)
 #define DANVAN_CONCERN_FILTER_POSTGRES \
   DANVAN_CONCERN_FILTER(DANVAN_CONCERN_IN_POSTGRES, DANVAN_CONCERN_TEXT_IN_POSTGRES)

@@ -47,6 +47,57 @@ inline constexpr std::string_view kReportSuccessions =
     " FROM unit_successions WHERE from_unit_id IN (SELECT id FROM ahead) AND effective_date <= :as_of3"
     " ORDER BY id";
 
+// ---- figures of residents' concerns ----
+
+// The concerns of the scope sent in [:from, :to) (UTC text; either bound may be NULL), one row each with what
+// the figures need: the on-time flag frozen on the last resolving event (concern_events.on_time), the number of
+// ratings and their stars.
+#define DANVAN_CONCERN_FIGURE_SOURCE                                                                             \
+  " FROM (SELECT c.unit_id, c.organisation_id, c.category_id, c.status, c.received_on_time, c.created_at,"      \
+  "   (SELECT e.on_time FROM concern_events e WHERE e.concern_id = c.id AND e.kind = 'resolve'"                 \
+  "     ORDER BY e.id DESC LIMIT 1) AS resolve_on_time,"                                                        \
+  "   (SELECT COUNT(*) FROM concern_ratings r WHERE r.concern_id = c.id) AS ratings,"                           \
+  "   (SELECT COALESCE(SUM(r.stars), 0) FROM concern_ratings r WHERE r.concern_id = c.id) AS stars"             \
+  "  FROM concerns c WHERE c.unit_id IN (SELECT id FROM scope)"                                                 \
+  "    AND (CAST(:from AS TEXT) IS NULL OR c.created_at >= :from2)"                                             \
+  "    AND (CAST(:to AS TEXT) IS NULL OR c.created_at < :to2)) f"
+// received, resolved, received on time, resolved on time, rejected, out of scope, duplicate, open, ratings, stars.
+#define DANVAN_CONCERN_FIGURE_COLUMNS                                                                            \
+  " COUNT(*),"                                                                                                  \
+  " CAST(SUM(CASE WHEN f.status IN ('resolved', 'closed') THEN 1 ELSE 0 END) AS BIGINT),"                       \
+  " CAST(SUM(CASE WHEN f.received_on_time = 1 THEN 1 ELSE 0 END) AS BIGINT),"                                   \
+  " CAST(SUM(CASE WHEN f.status IN ('resolved', 'closed') AND f.resolve_on_time = 1 THEN 1 ELSE 0 END) AS BIGINT)," \
+  " CAST(SUM(CASE WHEN f.status = 'rejected' THEN 1 ELSE 0 END) AS BIGINT),"                                    \
+  " CAST(SUM(CASE WHEN f.status = 'out_of_scope' THEN 1 ELSE 0 END) AS BIGINT),"                                \
+  " CAST(SUM(CASE WHEN f.status = 'duplicate' THEN 1 ELSE 0 END) AS BIGINT),"                                   \
+  " CAST(SUM(CASE WHEN f.status IN ('new', 'received', 'assigned', 'in_progress', 'waiting', 'reopened')"      \
+  "   THEN 1 ELSE 0 END) AS BIGINT),"                                                                           \
+  " CAST(SUM(f.ratings) AS BIGINT), CAST(SUM(f.stars) AS BIGINT)"
+
+//! Figures of concerns per unit they were sent in (the service rolls the units up).
+inline constexpr std::string_view kReportConcernsByUnit =
+    DANVAN_REPORT_SCOPE " SELECT f.unit_id," DANVAN_CONCERN_FIGURE_COLUMNS DANVAN_CONCERN_FIGURE_SOURCE
+    " GROUP BY f.unit_id";
+
+//! Figures of concerns per organisation that owns them now (NULL: nobody yet), with its name.
+inline constexpr std::string_view kReportConcernsByOrganisation =
+    DANVAN_REPORT_SCOPE " SELECT f.organisation_id, o.name," DANVAN_CONCERN_FIGURE_COLUMNS DANVAN_CONCERN_FIGURE_SOURCE
+    " LEFT JOIN organisations o ON o.id = f.organisation_id GROUP BY f.organisation_id, o.name";
+
+//! Figures of concerns per category, with its code and name.
+inline constexpr std::string_view kReportConcernsByCategory =
+    DANVAN_REPORT_SCOPE " SELECT f.category_id, k.code, k.name," DANVAN_CONCERN_FIGURE_COLUMNS
+    DANVAN_CONCERN_FIGURE_SOURCE " JOIN concern_categories k ON k.id = f.category_id GROUP BY f.category_id, k.code, k.name";
+
+//! Figures of concerns per UTC day they were sent and whether at or after 17:00 UTC (already the next day in
+//! Vietnam, +07:00): the service makes Vietnamese months of them, whatever the database's time functions.
+inline constexpr std::string_view kReportConcernsByDay =
+    DANVAN_REPORT_SCOPE
+    " SELECT substr(f.created_at, 1, 10), CASE WHEN substr(f.created_at, 12, 2) >= '17' THEN 1 ELSE 0 END,"
+    DANVAN_CONCERN_FIGURE_COLUMNS DANVAN_CONCERN_FIGURE_SOURCE " GROUP BY 1, 2";
+
+#undef DANVAN_CONCERN_FIGURE_COLUMNS
+#undef DANVAN_CONCERN_FIGURE_SOURCE
 #undef DANVAN_REPORT_SCOPE
 
 }  // namespace danvan::sql
