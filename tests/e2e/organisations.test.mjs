@@ -40,9 +40,10 @@ test('the Lý Thái Tổ organisation tree as of 13/10/2022', async () => {
   await page.waitForURL(/as_of=2022-10-13/)
   await node('Ủy ban nhân dân phường Lý Thái Tổ').waitFor()
 
-  // Vietnamese order at the top level: Đ after D, Ủ last.
+  // Vietnamese order at the top level: Đ after D, Ủ last. The ward's police answers residents' security concerns.
   const top = await tree().locator(':scope > .el-tree-node > .el-tree-node__content .node-name').allInnerTexts()
   assert.deepEqual(top, [
+    'Công an phường Lý Thái Tổ',
     'Đảng ủy phường Lý Thái Tổ',
     'Tổ dân phố số 1', 'Tổ dân phố số 2', 'Tổ dân phố số 3', 'Tổ dân phố số 4',
     'Trường Tiểu học Tràng An',

@@ -1,7 +1,7 @@
 // Every page is its own chunk. A page appears in the navigation when its route has `meta.nav` (and the user
 // holds one of `meta.roles`), so organisations, people and the rest slot in by adding a route here.
 import {
-  Avatar, Calendar, DataAnalysis, Document, Flag, Key, Lock, MapLocation, Medal, OfficeBuilding, Stamp, Trophy, Upload, User,
+  Avatar, Calendar, ChatDotRound, DataAnalysis, Document, Flag, Key, Lock, MapLocation, Medal, OfficeBuilding, Stamp, Trophy, Upload, User,
 } from '@element-plus/icons-vue'
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 
@@ -28,6 +28,25 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/pages/VerifyPage.vue'),
     props: true,
     meta: { public: true, title: 'nav.verify' },
+  },
+  // The residents' portal: no account, phone-first, outside the staff layout. A visitor who is not signed in lands here.
+  {
+    path: '/cong-dan',
+    name: 'portal',
+    component: () => import('@/pages/concerns/PortalPage.vue'),
+    meta: { public: true, title: 'nav.portal' },
+  },
+  {
+    path: '/cong-dan/gui-phan-anh',
+    name: 'concern-send',
+    component: () => import('@/pages/concerns/ConcernSendPage.vue'),
+    meta: { public: true, title: 'nav.concernSend' },
+  },
+  {
+    path: '/cong-dan/theo-doi',
+    name: 'concern-follow',
+    component: () => import('@/pages/concerns/ConcernFollowPage.vue'),
+    meta: { public: true, title: 'nav.concernFollow' },
   },
   {
     path: '/',
@@ -117,6 +136,19 @@ const routes: RouteRecordRaw[] = [
         meta: { public: true, title: 'nav.showcase' },
       },
       // Commendation: proposals, decisions, certificates, the ceremony (who may act is decided by each page).
+      {
+        path: 'concerns',
+        name: 'concerns',
+        component: () => import('@/pages/concerns/ConcernsQueuePage.vue'),
+        meta: { title: 'nav.concerns', nav: { order: 48, icon: ChatDotRound } },
+      },
+      {
+        path: 'concerns/:id(\\d+)',
+        name: 'concern',
+        component: () => import('@/pages/concerns/ConcernPage.vue'),
+        props: true,
+        meta: { title: 'nav.concerns' },
+      },
       {
         path: 'proposals',
         name: 'proposals',
@@ -226,7 +258,9 @@ router.beforeEach(async (to) => {
     return true
   }
   if (!(await session.refresh().catch(() => false))) {
-    return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+    // The site's root, not signed in: the residents' portal, which links to the staff's log-in.
+    if (to.fullPath === '/' || to.redirectedFrom?.fullPath === '/') return { name: 'portal' }
+    return { name: 'login', query: { redirect: to.fullPath } }
   }
   if (!session.hasAnyRole(to.meta.roles)) return { name: 'units' }
   return true
