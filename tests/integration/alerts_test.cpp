@@ -4,6 +4,7 @@
 
 #include "services/alerts.hpp"
 #include "services/mail.hpp"
+#include "support/command.hpp"
 #include "support/fixture.hpp"
 #include "support/images.hpp"
 
@@ -28,6 +29,7 @@ namespace {
 
 using std::chrono::hours;
 using std::chrono::minutes;
+using testing::RunCommand;
 using testing::ServiceTest;
 
 //! Keeps what it was asked to send.
@@ -417,17 +419,6 @@ std::string Python() {
   if (const char* p = std::getenv("DANVAN_PYTHON")) return p;
   if (std::filesystem::exists("/usr/bin/python3")) return "/usr/bin/python3";
   return "python3";
-}
-
-std::string RunCommand(const std::string& cmd) {
-  std::string out;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  if (!pipe) return out;
-  char buffer[4096];
-  size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  pclose(pipe);
-  return out;
 }
 
 //! A loopback port that was free a moment ago.

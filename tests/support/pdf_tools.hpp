@@ -1,6 +1,7 @@
 #pragma once
 // Reading generated PDFs the way a person would: poppler-utils' pdftotext (layout kept), pdffonts and pdfinfo.
 
+#include "support/command.hpp"
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -45,16 +46,7 @@ class PdfFile {
   int Pages() const { return std::atoi(Info("Pages").c_str()); }
 
  private:
-  static std::string Run(const std::string& cmd) {
-    std::string out;
-    FILE* pipe = popen(cmd.c_str(), "r");
-    if (!pipe) return out;
-    char buffer[4096];
-    size_t n;
-    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-    pclose(pipe);
-    return out;
-  }
+  static std::string Run(const std::string& cmd) { return RunCommand(cmd); }
 
   std::filesystem::path path_;
 };
