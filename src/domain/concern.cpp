@@ -179,6 +179,20 @@ Result<ConcernStatus> NextStatus(ConcernStatus from, ConcernAction action) {
       .WithDetail("action", boost::json::string(ToString(action)));
 }
 
+bool IsManagerOnly(ConcernAction action) {
+  return action == ConcernAction::kAssign || action == ConcernAction::kReject || action == ConcernAction::kOutOfScope ||
+         action == ConcernAction::kMarkDuplicate;
+}
+
+std::vector<ConcernAction> StaffActions(ConcernStatus from) {
+  using A = ConcernAction;
+  std::vector<ConcernAction> out;
+  for (A a : {A::kReceive, A::kAssign, A::kHandOver, A::kStart, A::kWait, A::kResume, A::kResolve, A::kReject,
+              A::kOutOfScope, A::kMarkDuplicate})
+    if (NextStatus(from, a).ok()) out.push_back(a);
+  return out;
+}
+
 PublicStatus PublicStatusOf(ConcernStatus s) {
   switch (s) {
     case ConcernStatus::kNew: return {true, "submitted", "Đã gửi, chờ tiếp nhận", "Sent, waiting to be received"};

@@ -56,6 +56,14 @@ std::optional<ConcernAction> ParseConcernAction(std::string_view s);
 //! The status a concern reaches by `action` from `from`, or kInvalidTransition naming both.
 Result<ConcernStatus> NextStatus(ConcernStatus from, ConcernAction action);
 
+//! Whether only those who manage the unit's concerns may take `action` (assign, reject, out of scope, duplicate);
+//! the other staff actions are open to the members of the organisation that handles the concern too.
+bool IsManagerOnly(ConcernAction action);
+
+//! The staff actions NextStatus allows from `from`, in the enum's order: what a concern page offers. The resident's
+//! own actions (reopen, close) are never among them.
+std::vector<ConcernAction> StaffActions(ConcernStatus from);
+
 //! The status the public sees (Open311: open | closed) with words that never call a forwarded or refused concern
 //! fixed.
 struct PublicStatus {

@@ -121,7 +121,11 @@ Error CategoryNotFound(const std::string& code) {
 }
 
 Status RequireLocation(const NewConcern& in) {
-  if (!in.point && Trim(in.address).empty())
+  if (in.latitude.has_value() != in.longitude.has_value())
+    return MakeError(ErrorKind::kInvalidInput, "location_incomplete", "Vị trí cần cả vĩ độ và kinh độ.",
+                     "A location needs both latitude and longitude.")
+        .WithDetail("field", in.latitude ? "longitude" : "latitude");
+  if (!in.latitude && Trim(in.address).empty())
     return MakeError(ErrorKind::kInvalidInput, "location_required", "Cần chọn vị trí trên bản đồ hoặc ghi địa chỉ.",
                      "Pick a point on the map or write an address.")
         .WithDetail("field", "address");
@@ -394,6 +398,8 @@ StaffConcern ConcernService::StaffOf(Tx& tx, const Caller& caller, const Concern
   s.organisation_name = l.OrganisationName(tx, c.organisation_id);
   s.may_manage = MayManage(tx, caller, c.unit_id);
   s.may_handle = MayHandle(tx, caller, c);
+  for (ConcernAction a : StaffActions(c.status))
+    if (IsManagerOnly(a) ? s.may_manage : s.may_handle) s.actions.push_back(a);
   // Name and contact only to those who handle it, and only when the resident allowed it (Nghị định 13/2023).
   s.contact_shown = c.contact_visible && s.may_handle;
   if (!s.contact_shown) {
@@ -447,7 +453,7 @@ Result<SentConcern> ConcernService::Create(Tx& tx, const NewConcern& in, const s
   c.urgency = cat->urgency;
   c.description = Trim(in.description);
   c.attributes = in.attributes;
-  c.point = in.point;
+  c.point = in.Point();
   c.address = Trim(in.address);
   c.reporter_name = NonEmpty(in.reporter_name);
   c.reporter_contact = NonEmpty(in.reporter_contact);
@@ -1007,9 +1013,7 @@ Result<StaffConcern> ConcernService::Act(const Caller& caller, int64_t id, const
     Concern c = *found;
     const bool manage = MayManage(tx, caller, c.unit_id);
     const bool handle = MayHandle(tx, caller, c);
-    const bool manager_only = step.action == ConcernAction::kAssign || step.action == ConcernAction::kReject ||
-                              step.action == ConcernAction::kOutOfScope || step.action == ConcernAction::kMarkDuplicate;
-    if (manager_only ? !manage : !handle) return Forbidden();
+    if (IsManagerOnly(step.action) ? !manage : !handle) return Forbidden();
     const auto next = DANVAN_TRY(NextStatus(c.status, step.action));
     const TimePoint now_t = clock_.Now();
     const std::string now = FormatUtc(now_t);

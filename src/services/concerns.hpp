@@ -23,7 +23,8 @@ struct NewConcern {
   std::string category_code;
   std::string description;
   AttributeAnswers attributes;
-  std::optional<GeoPoint> point;
+  std::optional<double> latitude;   //!< the two come together (the service checks), or neither
+  std::optional<double> longitude;
   std::string address;
   std::vector<UploadedFile> photos;
   std::string reporter_name;
@@ -33,6 +34,11 @@ struct NewConcern {
   ConcernChannel channel = ConcernChannel::kWeb;
   std::optional<int64_t> batch_id;
   bool is_demo = false;
+
+  std::optional<GeoPoint> Point() const {
+    if (latitude && longitude) return GeoPoint{*latitude, *longitude};
+    return std::nullopt;
+  }
 };
 
 //! What the resident keeps: the code and the PIN (shown once; only its hash is stored).
@@ -99,6 +105,7 @@ struct StaffConcern {
   bool contact_shown = false;  //!< name and contact are in `concern` only when true
   bool may_manage = false;
   bool may_handle = false;
+  std::vector<ConcernAction> actions;  //!< the steps this caller may take now (StaffActions, by permission)
 };
 
 struct StaffConcernQuery {

@@ -153,7 +153,8 @@ class Story {
     n.category_code = category;
     n.description = text;
     n.address = place.address;
-    n.point = GeoPoint{place.lat, place.lon};
+    n.latitude = place.lat;
+    n.longitude = place.lon;
     n.is_demo = true;
     return n;
   }

@@ -373,7 +373,7 @@ describe('residents’ concerns over HTTP', () => {
     const without = (key) => Object.fromEntries(Object.entries(base).filter(([k]) => k !== key));
     const cases = [
       ['no category_code', without('category_code'), { code: 'field_required', details: { field: 'category_code' } }],
-      ['latitude without longitude', { ...base, latitude: 21.03 }, { code: 'field_required', details: { field: 'longitude' } }],
+      ['latitude without longitude', { ...base, latitude: 21.03 }, { code: 'location_incomplete', details: { field: 'longitude' } }],
       ['longitude without latitude', { ...base, longitude: 105.85 }, { code: 'field_required', details: { field: 'latitude' } }],
       ['neither a point nor an address', without('address'), { code: 'location_required', details: { field: 'address' } }],
       ['a category of no unit', { ...base, category_code: 'khong-co-linh-vuc' }, { code: 'category_not_found', details: { field: 'category_code' } }],

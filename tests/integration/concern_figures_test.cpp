@@ -64,7 +64,8 @@ class ConcernFigures : public ServiceTest {
     n.category_code = category;
     n.description = text;
     n.address = "Phố Hàng Khay";
-    n.point = GeoPoint{21.0262, 105.8525};
+    n.latitude = 21.0262;
+    n.longitude = 105.8525;
     auto s = services().concerns.Send(n, Origin{fmt::format("198.51.100.{}", ++sent_), "req"});
     EXPECT_TRUE(s.ok()) << s.error().message_en;
     return s.ok() ? *s : SentConcern{};

@@ -51,7 +51,8 @@ class Concerns : public ServiceTest {
     n.category_code = "ve-sinh";
     n.description = text;
     n.attributes = {{"loai", {"sinh_hoat"}}};
-    n.point = GeoPoint{21.0285, 105.8520};
+    n.latitude = 21.0285;
+    n.longitude = 105.8520;
     n.address = "Ngõ 12 Hàng Trống";
     return n;
   }
@@ -242,7 +243,8 @@ TEST_F(Concerns, RoutingRulesPickTheOrganisationFirstMatchWinsAndRecategorisingR
   const auto inside = SendOk(Rubbish());
   EXPECT_EQ(Stored(inside.id).organisation_id, committee_);
   NewConcern far = Rubbish("Rác ở phố Tràng Tiền");
-  far.point = GeoPoint{21.0240, 105.8570};
+  far.latitude = 21.0240;
+  far.longitude = 105.8570;
   const auto outside = SendOk(far, "198.51.100.1");
   EXPECT_EQ(Stored(outside.id).organisation_id, front_);
 
@@ -334,9 +336,16 @@ TEST_F(Concerns, LimitsRefuseClearlyAndWriteNothing) {
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, "honeypot_filled");
   NewConcern nowhere = Rubbish();
-  nowhere.point.reset();
+  nowhere.latitude.reset();
+  nowhere.longitude.reset();
   nowhere.address.clear();
   EXPECT_EQ(limited.Send(nowhere, Origin{"192.0.2.1", "r"}).error().code, "location_required");
+  NewConcern half = Rubbish();  // a latitude without its longitude, from the web or from Open311 alike
+  half.longitude.reset();
+  auto half_refused = limited.Send(half, Origin{"192.0.2.1", "r"});
+  ASSERT_FALSE(half_refused.ok());
+  EXPECT_EQ(half_refused.error().code, "location_incomplete");
+  EXPECT_EQ(half_refused.error().details.at("field").as_string(), "longitude");
   NewConcern no_answer = Rubbish();
   no_answer.attributes.clear();
   EXPECT_EQ(limited.Send(no_answer, Origin{"192.0.2.1", "r"}).error().code, "invalid_attribute_value");
@@ -384,6 +393,19 @@ TEST_F(Concerns, StaffSeeOnlyTheirUnitsAndContactOnlyWhenTheResidentAllowed) {
   auto for_viewer = services().concerns.Get(Viewer(), a.id);
   ASSERT_TRUE(for_viewer.ok());
   EXPECT_FALSE(for_viewer->concern.reporter_name.has_value());  // a viewer does not handle it
+
+  // The steps each may take now, as the concern page offers them: the lifecycle's, cut by permission.
+  using A = ConcernAction;
+  EXPECT_EQ(for_officer->actions, (std::vector<A>{A::kReceive, A::kAssign, A::kHandOver, A::kStart, A::kResolve,
+                                                  A::kReject, A::kOutOfScope, A::kMarkDuplicate}));
+  EXPECT_EQ(services().concerns.Get(MemberOf(front_), a.id)->actions,
+            (std::vector<A>{A::kReceive, A::kHandOver, A::kStart, A::kResolve}));
+  EXPECT_TRUE(for_viewer->actions.empty());
+  ASSERT_TRUE(Step(Officer(), b.id, A::kReceive).ok());
+  auto waiting = Step(Officer(), b.id, A::kWait, ConcernStep{A::kWait, {}, {}, "Xin gửi thêm ảnh", "", "", {}});
+  ASSERT_TRUE(waiting.ok()) << waiting.error().message_en;
+  EXPECT_EQ(waiting->actions, (std::vector<A>{A::kResume, A::kReject, A::kOutOfScope, A::kMarkDuplicate}));
+  for (A offered : waiting->actions) EXPECT_TRUE(NextStatus(ConcernStatus::kWaiting, offered).ok());
 
   EXPECT_EQ(services().concerns.Get(OtherWard(), a.id).error().code, "concern_not_found");
   EXPECT_EQ(Step(Viewer(), a.id, ConcernAction::kReceive).error().code, "forbidden");

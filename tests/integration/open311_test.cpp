@@ -52,7 +52,8 @@ class Open311 : public ServiceTest {
     n.category_code = "o311-ve-sinh";
     n.description = "Rác thải tồn đọng ở ngõ 12";
     n.attributes = {{"loai", {"sinh_hoat"}}};
-    n.point = GeoPoint{21.0285, 105.8520};
+    n.latitude = 21.0285;
+    n.longitude = 105.8520;
     n.reporter_name = "Nguyễn Văn Bình";
     n.reporter_contact = "binh@example.vn; 0912345678";
     n.contact_visible = true;

@@ -63,13 +63,8 @@ Result<NewConcern> ParseNewConcern(const Fields& body) {
   in.category_code = body.Text("category_code");
   in.description = body.Text("description");
   in.attributes = AnswersOf(body);
-  const auto lat = body.OptNumber("latitude");
-  const auto lon = body.OptNumber("longitude");
-  if (lat.has_value() != lon.has_value())
-    return MakeError(ErrorKind::kInvalidInput, "field_required", "Vị trí cần cả vĩ độ và kinh độ.",
-                     "A location needs both latitude and longitude.")
-        .WithDetail("field", lat ? "longitude" : "latitude");
-  if (lat) in.point = GeoPoint{*lat, *lon};
+  in.latitude = body.OptNumber("latitude");
+  in.longitude = body.OptNumber("longitude");
   in.address = body.Text("address");
   in.photos = DANVAN_TRY(Uploads(body, "photos"));
   in.reporter_name = body.Text("name");
@@ -211,6 +206,8 @@ json::object StaffJson(const StaffConcern& s) {
   for (const auto& r : s.ratings)
     ratings.push_back({{"resolution", r.resolution}, {"stars", r.stars}, {"comment", r.comment}, {"at", r.at}});
   for (const auto& d : s.duplicate_codes) duplicates.push_back(json::value(d));
+  json::array actions;
+  for (ConcernAction a : s.actions) actions.push_back(json::value(ToString(a)));
   return {{"id", c.id},
           {"code", c.code},
           {"unit_id", c.unit_id},
@@ -258,7 +255,8 @@ json::object StaffJson(const StaffConcern& s) {
           {"files", std::move(files)},
           {"ratings", std::move(ratings)},
           {"may_manage", s.may_manage},
-          {"may_handle", s.may_handle}};
+          {"may_handle", s.may_handle},
+          {"actions", std::move(actions)}};
 }
 
 template <class T, class F>

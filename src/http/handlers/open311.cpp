@@ -370,12 +370,8 @@ Result<Response> PostRequest(Services& services, Request& request, Format f) {
   if (const auto media_url = body.Text("media_url"); !media_url.empty())
     in.description = fmt::format("{}{}Ảnh/tệp đính kèm (media_url): {}", in.description,
                                  in.description.empty() ? "" : "\n\n", media_url);
-  const auto lat = body.OptNumber("lat"), lon = body.OptNumber("long");
-  if (lat.has_value() != lon.has_value())
-    return MakeError(ErrorKind::kInvalidInput, "location_incomplete", "Cần cả lat và long.",
-                     "lat and long go together.")
-        .WithDetail("field", lat ? "long" : "lat");
-  if (lat) in.point = GeoPoint{*lat, *lon};
+  in.latitude = body.OptNumber("lat");
+  in.longitude = body.OptNumber("long");
   in.address = body.Text("address_string");
   if (in.address.empty() && body.Has("address_id"))
     in.address = fmt::format("address_id: {}", body.Text("address_id"));

@@ -136,6 +136,8 @@ export interface StaffConcern {
   ratings: { resolution: number; stars: number; comment: string; at: string }[]
   may_manage: boolean
   may_handle: boolean
+  /** The steps the caller may take now (POST …/steps). */
+  actions: string[]
 }
 
 export interface Page<T> { items: T[]; total: number; page: number; page_size: number }
