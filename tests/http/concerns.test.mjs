@@ -374,7 +374,7 @@ describe('residents’ concerns over HTTP', () => {
     const cases = [
       ['no category_code', without('category_code'), { code: 'field_required', details: { field: 'category_code' } }],
       ['latitude without longitude', { ...base, latitude: 21.03 }, { code: 'location_incomplete', details: { field: 'longitude' } }],
-      ['longitude without latitude', { ...base, longitude: 105.85 }, { code: 'field_required', details: { field: 'latitude' } }],
+      ['longitude without latitude', { ...base, longitude: 105.85 }, { code: 'location_incomplete', details: { field: 'latitude' } }],
       ['neither a point nor an address', without('address'), { code: 'location_required', details: { field: 'address' } }],
       ['a category of no unit', { ...base, category_code: 'khong-co-linh-vuc' }, { code: 'category_not_found', details: { field: 'category_code' } }],
       ['a photo that is no photo', { ...base, photos: [{ file_name: 'a.jpg', content_base64: Buffer.from('không phải ảnh').toString('base64') }] }, {}],
