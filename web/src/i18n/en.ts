@@ -35,6 +35,8 @@ const en: Messages = {
     concernSend: 'Send a concern',
     concernFollow: 'Follow a concern',
     concerns: 'Residents’ concerns',
+    workCalendar: 'Working calendar',
+    concernSettings: 'Concern settings',
     login: 'Log in',
     peopleImport: 'Import from CSV',
     users: 'Users',

@@ -34,6 +34,8 @@ const vi = {
     concernSend: 'Gửi phản ánh',
     concernFollow: 'Theo dõi phản ánh',
     concerns: 'Phản ánh, kiến nghị',
+    workCalendar: 'Lịch làm việc',
+    concernSettings: 'Cài đặt phản ánh',
     login: 'Đăng nhập',
     peopleImport: 'Nhập từ tệp CSV',
     users: 'Người dùng',

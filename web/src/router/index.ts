@@ -1,7 +1,7 @@
 // Every page is its own chunk. A page appears in the navigation when its route has `meta.nav` (and the user
 // holds one of `meta.roles`), so organisations, people and the rest slot in by adding a route here.
 import {
-  Avatar, Calendar, ChatDotRound, DataAnalysis, Document, Flag, Key, Lock, MapLocation, Medal, OfficeBuilding, Stamp, Trophy, Upload, User,
+  Avatar, Calendar, ChatDotRound, DataAnalysis, Document, Flag, Key, Lock, MapLocation, Medal, OfficeBuilding, Setting, Stamp, Trophy, Upload, User,
 } from '@element-plus/icons-vue'
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 
@@ -148,6 +148,31 @@ const routes: RouteRecordRaw[] = [
         component: () => import('@/pages/concerns/ConcernPage.vue'),
         props: true,
         meta: { title: 'nav.concerns' },
+      },
+      // The concerns desk: intake on behalf of a resident, a voters' meeting's batch (unit admins), the working calendar.
+      {
+        path: 'concerns/new',
+        name: 'concern-new',
+        component: () => import('@/pages/concerns/ConcernIntakePage.vue'),
+        meta: { title: 'concernDesk.intake.title', roles: ['system_admin', 'unit_admin'] },
+      },
+      {
+        path: 'concerns/batch',
+        name: 'concern-batch',
+        component: () => import('@/pages/concerns/ConcernBatchPage.vue'),
+        meta: { title: 'concernDesk.batch.title', roles: ['system_admin', 'unit_admin'] },
+      },
+      {
+        path: 'work-calendar',
+        name: 'work-calendar',
+        component: () => import('@/pages/concerns/WorkCalendarPage.vue'),
+        meta: { title: 'nav.workCalendar', nav: { order: 50, icon: Calendar } },
+      },
+      {
+        path: 'concern-settings',
+        name: 'concern-settings',
+        component: () => import('@/pages/concerns/ConcernSettingsPage.vue'),
+        meta: { title: 'nav.concernSettings', nav: { order: 49, icon: Setting }, roles: ['system_admin', 'unit_admin'] },
       },
       {
         path: 'proposals',
