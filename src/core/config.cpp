@@ -2,6 +2,9 @@
 
 #include <toml++/toml.h>
 
+#include <arpa/inet.h>
+
+#include <array>
 #include <charconv>
 #include <cstdlib>
 
@@ -172,6 +175,25 @@ const std::vector<Setting>& Table() {
           if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) return BadSetting(k, v, "expected http://… or https://…");
           if (url.find_first_of(" \t\r\n") != std::string::npos) return BadSetting(k, v, "no spaces in a URL");
           c.server.public_url = url;
+          return OkStatus();
+        });
+    add("server.trusted_proxies", "reverse proxies whose X-Forwarded-For names the client: addresses, comma-separated",
+        [](Config& c, auto k, auto v) -> Status {
+          std::vector<std::string> proxies;
+          std::string_view rest = v;
+          while (!rest.empty()) {
+            const size_t comma = rest.find(',');
+            std::string one(rest.substr(0, comma));
+            rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+            one.erase(0, one.find_first_not_of(" \t"));
+            one.erase(one.find_last_not_of(" \t") + 1);
+            if (one.empty()) continue;
+            std::array<unsigned char, 16> bytes{};
+            if (inet_pton(AF_INET, one.c_str(), bytes.data()) != 1 && inet_pton(AF_INET6, one.c_str(), bytes.data()) != 1)
+              return BadSetting(k, v, "expected IP addresses separated by commas");
+            proxies.push_back(std::move(one));
+          }
+          c.server.trusted_proxies = std::move(proxies);
           return OkStatus();
         });
     add("database.url", "sqlite:PATH or postgresql://…",

@@ -29,6 +29,9 @@ struct ServerConfig {
   //! Where the public reaches this service, without a trailing slash: printed documents link to it (the QR code
   //! of a certificate leads to {public_url}/verify/{public_id}). Behind a proxy, the proxy's address.
   std::string public_url = "http://127.0.0.1:8080";
+  //! Reverse proxies (exact addresses) whose X-Forwarded-For names the client: the per-address limits of the
+  //! residents' channel then count the resident, not the proxy. Empty: the peer is the client.
+  std::vector<std::string> trusted_proxies;
 };
 
 struct DatabaseConfig {

@@ -44,4 +44,10 @@ struct Response {
 //! on anything else, or on a NUL in the path. The bytes decoded are not checked here (App refuses what is not text).
 bool ParseTarget(std::string_view target, Request& request);
 
+//! The client's address: the peer's, unless the peer is one of `trusted_proxies` (exact addresses). Then the
+//! X-Forwarded-For fields (all of them, in order) are read from the right, past the trusted proxies, to the first
+//! address no trusted proxy added; what is not an address ends the walk, and the last trusted hop counts instead.
+std::string ClientAddress(std::string_view peer, const std::vector<std::pair<std::string, std::string>>& headers,
+                          const std::vector<std::string>& trusted_proxies);
+
 }  // namespace danvan::http

@@ -273,12 +273,12 @@ class Server::Impl::Session : public std::enable_shared_from_this<Session> {
     auto request = std::make_shared<Request>();
     request->method = std::string(message.method_string());
     request->target = std::string(message.target());
-    request->remote_address = remote_;
     for (const auto& field : message) {
       std::string name(field.name_string());
       std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
       request->headers.emplace_back(std::move(name), std::string(field.value()));
     }
+    request->remote_address = ClientAddress(remote_, request->headers, server_.config_.trusted_proxies);
     request->request_id = RequestIdFor(request->Header("x-request-id").value_or(""));
     request->body = std::move(message.body());
     const bool keep_alive = message.keep_alive();

@@ -190,17 +190,29 @@ std::string ConcernService::KeyOf(Tx& tx, const std::string& remote) {
   return Sha256Hex(secret + "|" + remote);
 }
 
+namespace {
+
+bool ManagesIn(const Caller& caller, const std::vector<int64_t>& ancestry) {
+  return caller.principal.IsSystemAdmin() || Allows(caller.principal, Permission::kManageConcerns, ancestry);
+}
+
+// A unit member who speaks for the organisation that owns the concern handles it without managing the unit.
+bool SpeaksFor(const Caller& caller, std::optional<int64_t> organisation_id) {
+  if (!organisation_id) return false;
+  return std::any_of(caller.principal.grants.begin(), caller.principal.grants.end(), [&](const RoleGrant& g) {
+    return g.role == Role::kUnitMember && g.organisation_id == organisation_id;
+  });
+}
+
+}  // namespace
+
 bool ConcernService::MayManage(Tx& tx, const Caller& caller, int64_t unit_id) {
   if (caller.principal.IsSystemAdmin()) return true;
-  return Allows(caller.principal, Permission::kManageConcerns, repos_.territory->Ancestry(tx, unit_id));
+  return ManagesIn(caller, repos_.territory->Ancestry(tx, unit_id));
 }
 
 bool ConcernService::MayHandle(Tx& tx, const Caller& caller, const Concern& c) {
-  if (MayManage(tx, caller, c.unit_id)) return true;
-  if (!c.organisation_id) return false;
-  return std::any_of(caller.principal.grants.begin(), caller.principal.grants.end(), [&](const RoleGrant& g) {
-    return g.role == Role::kUnitMember && g.organisation_id == c.organisation_id;
-  });
+  return MayManage(tx, caller, c.unit_id) || SpeaksFor(caller, c.organisation_id);
 }
 
 bool ConcernService::MaySee(Tx& tx, const Caller& caller, const Concern& c) {
@@ -301,6 +313,12 @@ class ConcernService::Lookups {
     if (fresh) it->second = s_.concerns_.FindCategory(tx, id);
     return it->second;
   }
+  //! The unit and its parents, read once per unit for a whole page of concerns.
+  const std::vector<int64_t>& Ancestry(Tx& tx, int64_t id) {
+    auto [it, fresh] = ancestries_.try_emplace(id);
+    if (fresh) it->second = s_.repos_.territory->Ancestry(tx, id);
+    return it->second;
+  }
   std::optional<std::string> Code(Tx& tx, std::optional<int64_t> id) {
     if (!id) return std::nullopt;
     auto [it, fresh] = codes_.try_emplace(*id);
@@ -314,6 +332,7 @@ class ConcernService::Lookups {
   std::map<int64_t, std::string> units_;
   std::map<int64_t, std::optional<std::string>> organisations_, codes_;
   std::map<int64_t, std::optional<ConcernCategory>> categories_;
+  std::map<int64_t, std::vector<int64_t>> ancestries_;
 };
 
 PublicConcern ConcernService::PublicOf(Tx& tx, const Concern& c, Lookups* lookups) {
@@ -372,7 +391,10 @@ ResidentView ConcernService::ResidentOf(Tx& tx, const Concern& c, bool with_pin)
     v.concern.timeline.push_back(std::move(e));
   }
   for (const auto& f : concerns_.FilesOf(tx, c.id))
-    if (f.is_public && !hidden) v.concern.files.push_back(f);
+    if (f.is_public && !hidden) {
+      if (!v.concern.first_photo_id && f.media_type.rfind("image/", 0) == 0) v.concern.first_photo_id = f.id;
+      v.concern.files.push_back(f);
+    }
   v.can_add_information = IsOpen(c.status);
   if (c.status == ConcernStatus::kResolved || c.status == ConcernStatus::kClosed) {
     const auto ratings = concerns_.RatingsOf(tx, c.id);
@@ -396,8 +418,8 @@ StaffConcern ConcernService::StaffOf(Tx& tx, const Caller& caller, const Concern
   s.category = l.Category(tx, c.category_id).value_or(ConcernCategory{});
   s.unit_name = l.UnitName(tx, c.unit_id);
   s.organisation_name = l.OrganisationName(tx, c.organisation_id);
-  s.may_manage = MayManage(tx, caller, c.unit_id);
-  s.may_handle = MayHandle(tx, caller, c);
+  s.may_manage = ManagesIn(caller, l.Ancestry(tx, c.unit_id));
+  s.may_handle = s.may_manage || SpeaksFor(caller, c.organisation_id);
   for (ConcernAction a : StaffActions(c.status))
     if (IsManagerOnly(a) ? s.may_manage : s.may_handle) s.actions.push_back(a);
   // Name and contact only to those who handle it, and only when the resident allowed it (Nghị định 13/2023).
@@ -554,8 +576,14 @@ Result<std::pair<ConcernBatch, std::vector<SentConcern>>> ConcernService::Create
     return MakeError(ErrorKind::kInvalidInput, "field_required", "Cần ít nhất một ý kiến, kiến nghị.",
                      "A batch needs at least one concern.")
         .WithDetail("field", "concerns");
-  for (size_t i = 0; i < items.size(); ++i)
+  // Each concern's photos are checked and re-encoded before anything is written, as Intake does.
+  std::vector<std::vector<Prepared>> photos;
+  for (size_t i = 0; i < items.size(); ++i) {
     if (auto st = RequireLocation(items[i]); !st) return std::move(st).error().WithDetail("index", static_cast<int64_t>(i));
+    auto prepared = PrepareFiles(items[i].photos, true, static_cast<size_t>(settings_.max_photos));
+    if (!prepared) return std::move(prepared).error().WithDetail("index", static_cast<int64_t>(i));
+    photos.push_back(std::move(*prepared));
+  }
   return db_.Run<R>(TxMode::kWrite, [&](Tx& tx) -> Result<R> {
     if (!repos_.territory->Find(tx, batch.unit_id)) return UnitNotFound(batch.unit_id).WithDetail("field", "unit_id");
     if (!MayManage(tx, caller, batch.unit_id)) return Forbidden();
@@ -576,7 +604,7 @@ Result<std::pair<ConcernBatch, std::vector<SentConcern>>> ConcernService::Create
       in.unit_id = in.unit_id ? in.unit_id : batch.unit_id;
       in.channel = ConcernChannel::kVotersMeeting;
       in.batch_id = batch.id;
-      auto s = Create(tx, in, {}, "", caller.actor(), caller.principal.display_name, caller);
+      auto s = Create(tx, in, photos[i], "", caller.actor(), caller.principal.display_name, caller);
       if (!s) return std::move(s).error().WithDetail("index", static_cast<int64_t>(i));
       sent.push_back(*s);
     }
@@ -669,7 +697,14 @@ Result<Page<PublicConcern>> ConcernService::PublicList(const PublicListQuery& q)
     Page<PublicConcern> out;
     out.total = page.total;
     Lookups lookups(*this);
-    for (const auto& c : page.items) out.items.push_back(PublicOf(tx, c, &lookups));
+    std::vector<int64_t> shown;  // whose photos the public may see
+    for (const auto& c : page.items) {
+      out.items.push_back(PublicOf(tx, c, &lookups));
+      if (!out.items.back().sensitive) shown.push_back(c.id);
+    }
+    const auto photos = concerns_.FirstPublicPhotos(tx, shown);
+    for (size_t i = 0; i < page.items.size(); ++i)
+      if (auto it = photos.find(page.items[i].id); it != photos.end()) out.items[i].first_photo_id = it->second;
     return out;
   });
 }
@@ -1303,9 +1338,21 @@ Result<ConcernCategory> ConcernService::UpdateCategory(const Caller& caller, int
     if (!old)
       return MakeError(ErrorKind::kNotFound, "category_not_found", "Không tìm thấy lĩnh vực.", "No such category.");
     if (!MayManage(tx, caller, old->unit_id)) return Forbidden();
+    // The code is what Open311 clients hold on to, and the unit whose residents choose it: neither changes. A
+    // request may leave them out, or repeat them; a different value is refused rather than silently dropped.
+    if (!c.code.empty() && c.code != old->code)
+      return MakeError(ErrorKind::kInvalidInput, "category_code_fixed",
+                       "Không đổi được mã lĩnh vực: ứng dụng Open311 dùng mã này. Hãy tạo lĩnh vực mới.",
+                       "A category's code cannot change: Open311 clients use it. Create a new category instead.")
+          .WithDetail("field", "code");
+    if (c.unit_id != 0 && c.unit_id != old->unit_id)
+      return MakeError(ErrorKind::kInvalidInput, "category_unit_fixed",
+                       "Không chuyển được lĩnh vực sang đơn vị khác. Hãy tạo lĩnh vực ở đơn vị đó.",
+                       "A category cannot move to another unit. Create it in that unit instead.")
+          .WithDetail("field", "unit_id");
     c.id = id;
     c.unit_id = old->unit_id;
-    c.code = old->code;  // the code is what Open311 clients hold on to: it never changes
+    c.code = old->code;
     c.created_at = old->created_at;
     c.updated_at = FormatUtc(clock_.Now());
     DANVAN_TRY(ValidateCategory(c));

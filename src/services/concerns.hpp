@@ -77,6 +77,7 @@ struct PublicConcern {
   std::optional<std::string> expected_at;  //!< the resolving clock's due time while open
   std::vector<ConcernEvent> timeline;      //!< public events only, actor names cleared
   std::vector<ConcernFile> files;          //!< public files, without content
+  std::optional<int64_t> first_photo_id;   //!< the first public photo (none when sensitive): Open311's media_url
   std::map<int64_t, std::string> organisation_names;  //!< of the organisations the timeline names
 };
 

@@ -653,6 +653,17 @@ class SociConcernRepository final : public ConcernRepository {
     return out;
   }
 
+  std::map<int64_t, int64_t> FirstPublicPhotos(Tx& tx, const std::vector<int64_t>& concern_ids) override {
+    std::map<int64_t, int64_t> out;
+    if (concern_ids.empty()) return out;
+    const std::string csv = IdList(concern_ids);
+    const auto query = tx.dialect() == Dialect::kSqlite ? sql::kSelectFirstPublicPhotosSqlite
+                                                        : sql::kSelectFirstPublicPhotosPostgres;
+    soci::rowset<soci::row> rows = (tx.session().prepare << query, soci::use(csv));
+    for (const auto& r : rows) out[RowInt(r, 0)] = RowInt(r, 1);
+    return out;
+  }
+
   std::optional<ConcernFile> FindFile(Tx& tx, int64_t id) override {
     soci::rowset<soci::row> rows = (tx.session().prepare << sql::kSelectConcernFile, soci::use(id));
     for (const auto& r : rows) {

@@ -9,6 +9,7 @@
 #include "storage/repositories.hpp"
 
 #include <memory>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -95,6 +96,8 @@ class ConcernRepository {
   virtual int64_t InsertFile(Tx& tx, const ConcernFile& f) = 0;
   //! Without content or thumbnail.
   virtual std::vector<ConcernFile> FilesOf(Tx& tx, int64_t concern_id) = 0;
+  //! The id of the first public photo of each listed concern that has one.
+  virtual std::map<int64_t, int64_t> FirstPublicPhotos(Tx& tx, const std::vector<int64_t>& concern_ids) = 0;
   //! With content and thumbnail.
   virtual std::optional<ConcernFile> FindFile(Tx& tx, int64_t id) = 0;
 

@@ -410,6 +410,9 @@ test('the (sent_per_hour + 1)th concern from one address: 429 rate_limited with 
       assert.equal(res.status, 201, `concern ${i}`);
       sent.push(res.json);
     }
+    // No proxy is trusted on this server: an X-Forwarded-For a client writes itself changes nothing.
+    const forged = await sendJson(`${server.url}/api/v1/public/concerns`, 'POST', body(), { headers: { 'x-forwarded-for': '198.51.100.77' } })
+    assertJsonError(forged, { status: 429, code: 'rate_limited' })
     const refused = await send();
     const error = assertJsonError(refused, { status: 429, code: 'rate_limited', details: { retry_after_seconds: 3600 } });
     assert.ok(error.message.includes('Nội dung vẫn còn'), 'the resident is told that what they wrote is kept');
@@ -426,6 +429,27 @@ test('the (sent_per_hour + 1)th concern from one address: 429 rate_limited with 
     assert.deepEqual([view.json.can_reopen, view.json.can_rate], [false, true]);
     assertJsonError(await sendJson(`${server.url}/api/v1/public/concerns/${c.code}/reopening`, 'POST', { pin: c.pin, reason: 'Lại hỏng' }),
       { status: 422, code: 'reopen_window_passed' });
+  } finally {
+    await server.stop();
+    removeDir(db.dir);
+  }
+});
+
+// Behind a trusted reverse proxy (server.trusted_proxies) each resident's address counts, read from the right of
+// X-Forwarded-For; what a client puts to the left of the proxy's entry is not believed.
+test('behind a trusted proxy the limit counts each resident, not the proxy, and a forged hop is ignored', async () => {
+  const db = seededDb('danvan-concerns-proxy-');
+  const server = await startServer({ dbPath: db.dbPath, settings: { 'concerns.sent_per_hour': 1, 'server.trusted_proxies': '127.0.0.1, ::1' } });
+  try {
+    const w = await setUpWard(server.url, db.admin.token);
+    const from = (xff) => sendJson(`${server.url}/api/v1/public/concerns`, 'POST',
+      { unit_id: w.ward.id, category_code: w.normal.code, description: `Ổ gà trên đường ${uniq()}`, address: 'Phố Thử' },
+      { headers: { 'x-forwarded-for': xff } })
+    assert.equal((await from('203.0.113.1')).status, 201, 'the first resident')
+    assert.equal((await from('203.0.113.2')).status, 201, 'a second resident behind the same proxy')
+    assertJsonError(await from('203.0.113.1'), { status: 429, code: 'rate_limited' })
+    assertJsonError(await from('198.51.100.9, 203.0.113.2'), { status: 429, code: 'rate_limited' })
+    assert.equal((await from('203.0.113.3')).status, 201, 'a third resident')
   } finally {
     await server.stop();
     removeDir(db.dir);

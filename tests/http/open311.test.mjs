@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { createAdminWithToken, fetchText, makeTempDir, removeDir, sendJson, startServer } from './support.mjs';
+import { createAdminWithToken, fetchText, makeTempDir, removeDir, sendJson, startServer, tinyJpeg } from './support.mjs';
 
 // XML → {tag, text, children}, by Python's parser (Node has none built in); throws when it is not well-formed.
 function parseXml(text) {
@@ -194,6 +194,7 @@ describe('Open311 GeoReport v2', () => {
     data.append('address_string', 'Ngõ 12 Hàng Trống');
     data.append('description', 'Dòng một\r\nDòng hai');
     data.append('device_id', 'dev-3');
+    data.append('media', new Blob([tinyJpeg(32, 24)], { type: 'image/jpeg' }), 'rac.jpg');
     const r = await fetchText(`${base}/requests.json`, {
       method: 'POST', body: data, headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(10_000),
     });
@@ -201,6 +202,14 @@ describe('Open311 GeoReport v2', () => {
     sent.push(r.json[0].service_request_id);
     const back = await get(`requests/${sent.at(-1)}.json`);
     assert.equal(back.json[0].description, 'Dòng một\nDòng hai');
+    // media_url: the photo as the public may fetch it, at server.public_url; re-encoded like every upload.
+    const media = new URL(back.json[0].media_url);
+    assert.match(media.pathname, new RegExp(`^/api/v1/public/concerns/${sent.at(-1)}/files/\\d+$`));
+    const photo = await fetch(`${server.url}${media.pathname}`);
+    assert.equal(photo.status, 200);
+    assert.equal(photo.headers.get('content-type'), 'image/jpeg');
+    const xml = parseXml((await get(`requests/${sent.at(-1)}.xml`)).body);
+    assert.equal(textOf(child(xml, 'request'), 'media_url'), back.json[0].media_url);
   });
 
   test('POST mistakes are 400, an unknown service_code 404', async () => {
@@ -247,6 +256,7 @@ describe('Open311 GeoReport v2', () => {
     assert.match(first.requested_datetime, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00$/);
     assert.match(first.description, /Rác đổ bừa bãi đầu ngõ 5/);
     assert.match(first.description, /https:\/\/example\.com\/rac\.jpg/, 'the media_url kept as text');
+    assert.equal(first.media_url, null, 'a link the client sent is not ours to serve');
 
     const byIds = await get(`requests.json?service_request_id=${sent[0]},${sent[1]}&status=closed`);
     assert.deepEqual(byIds.json.map((r) => r.service_request_id).sort(), [sent[0], sent[1]].sort(),

@@ -443,6 +443,34 @@ TEST_F(Concerns, StaffSeeOnlyTheirUnitsAndContactOnlyWhenTheResidentAllowed) {
   EXPECT_DOUBLE_EQ(pub->point->lon, 105.85);
 }
 
+TEST_F(Concerns, ACategoryKeepsItsCodeAndUnitAndAChangeOfEitherIsRefusedNotDropped) {
+  ConcernCategory edit;
+  edit.name = "Vệ sinh môi trường, rác thải";
+  edit.attributes.push_back(CategoryAttribute{"loai", "singlevaluelist", true, true, "Loại rác", "", 1,
+                                              {{"sinh_hoat", "Rác sinh hoạt"}}});
+  auto renamed = services().concerns.UpdateCategory(Officer(), category_, edit);  // code and unit left out
+  ASSERT_TRUE(renamed.ok()) << renamed.error().message_en;
+  EXPECT_EQ(renamed->code, "ve-sinh");
+  EXPECT_EQ(renamed->unit_id, ward_);
+  edit.code = "ve-sinh";
+  edit.unit_id = ward_;
+  EXPECT_TRUE(services().concerns.UpdateCategory(Officer(), category_, edit).ok()) << "repeating them is fine";
+  const int64_t audit_before = AuditCount();
+  edit.code = "moi-truong";
+  auto recoded = services().concerns.UpdateCategory(Officer(), category_, edit);
+  ASSERT_FALSE(recoded.ok());
+  EXPECT_EQ(recoded.error().code, "category_code_fixed");
+  edit.code.clear();
+  edit.unit_id = other_ward_;
+  EXPECT_EQ(services().concerns.UpdateCategory(Officer(), category_, edit).error().code, "category_unit_fixed");
+  EXPECT_EQ(AuditCount(), audit_before);
+  auto stored = services().concerns.PublicCategories(ward_);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_TRUE(std::any_of(stored->begin(), stored->end(), [](const ConcernCategory& c) {
+    return c.code == "ve-sinh" && c.name == "Vệ sinh môi trường, rác thải";
+  }));
+}
+
 TEST_F(Concerns, ReopeningWithinItsDaysRoutesAgainWithANewClockAndOldAnswersCloseThemselves) {
   const auto a = SendOk(Rubbish());
   ConcernStep answer;
@@ -481,6 +509,7 @@ TEST_F(Concerns, AVotersMeetingBatchRoutesEachConcernOnItsOwnAllOrNothing) {
   batch.minutes = "Biên bản tiếp xúc cử tri";
   NewConcern one = Rubbish("Đề nghị lắp thêm đèn chiếu sáng ngõ 5");
   NewConcern two = Rubbish("Đề nghị thu gom rác đúng giờ");
+  two.photos.push_back(UploadedFile{"bai-rac.jpg", Jpeg()});  // a photo taken at the meeting stays with its concern
   NewConcern bad = Rubbish("Thiếu câu trả lời bắt buộc");
   bad.attributes.clear();
   const int64_t audit_before = AuditCount();
@@ -499,6 +528,13 @@ TEST_F(Concerns, AVotersMeetingBatchRoutesEachConcernOnItsOwnAllOrNothing) {
     EXPECT_EQ(c.status, ConcernStatus::kReceived);
     EXPECT_EQ(c.organisation_id, front_);
   }
+  EXPECT_TRUE(services().concerns.Get(Officer(), made->second[0].id)->files.empty());
+  EXPECT_EQ(services().concerns.Get(Officer(), made->second[1].id)->files.size(), 1u);
+  NewConcern not_a_photo = Rubbish("Ảnh hỏng");
+  not_a_photo.photos.push_back(UploadedFile{"x.jpg", "không phải ảnh"});
+  auto refused = services().concerns.CreateBatch(Officer(), batch, {one, not_a_photo});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().details.at("index").as_int64(), 1);
   EXPECT_EQ(services().concerns.CreateBatch(Viewer(), batch, {one}).error().code, "forbidden");
 }
 

@@ -36,6 +36,18 @@ TEST(Config, ThePublicUrlIsAnHttpAddressWithoutTrailingSlash) {
   }
 }
 
+TEST(Config, TrustedProxiesAreAddressesSeparatedByCommas) {
+  EXPECT_TRUE(LoadConfig("", NoEnv, {})->server.trusted_proxies.empty());
+  auto c = LoadConfig("", NoEnv, {{"server.trusted_proxies", " 10.0.0.2, ::1 ,"}});
+  ASSERT_TRUE(c.ok()) << c.error().message_en;
+  EXPECT_EQ(c->server.trusted_proxies, (std::vector<std::string>{"10.0.0.2", "::1"}));
+  for (const char* bad : {"10.0.0.0/8", "proxy.local", "10.0.0.256"}) {
+    auto refused = LoadConfig("", NoEnv, {{"server.trusted_proxies", bad}});
+    ASSERT_FALSE(refused.ok()) << bad;
+    EXPECT_EQ(refused.error().code, "invalid_setting");
+  }
+}
+
 TEST(Config, FlagsBeatEnvironmentWhichBeatsTheFile) {
   const auto path = std::filesystem::temp_directory_path() / "danvan-config-test.toml";
   {

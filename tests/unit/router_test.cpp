@@ -14,6 +14,22 @@ Handler Named(std::string name) {
   };
 }
 
+TEST(ClientAddress, OnlyATrustedProxysForwardedForIsBelievedReadFromTheRight) {
+  using Headers = std::vector<std::pair<std::string, std::string>>;
+  const std::vector<std::string> proxies{"10.0.0.2", "10.0.0.3"};
+  const Headers forwarded{{"x-forwarded-for", "198.51.100.9, 203.0.113.5"}};
+  EXPECT_EQ(ClientAddress("192.0.2.1", forwarded, proxies), "192.0.2.1") << "a client's own header is not believed";
+  EXPECT_EQ(ClientAddress("10.0.0.2", forwarded, proxies), "203.0.113.5") << "the hop the proxy added";
+  EXPECT_EQ(ClientAddress("10.0.0.2", {}, proxies), "10.0.0.2");
+  // Two proxies in a row, and the field split over two headers: still the first untrusted hop from the right.
+  const Headers chained{{"x-forwarded-for", "198.51.100.9,203.0.113.5"}, {"x-forwarded-for", " 10.0.0.3 "}};
+  EXPECT_EQ(ClientAddress("10.0.0.2", chained, proxies), "203.0.113.5");
+  EXPECT_EQ(ClientAddress("10.0.0.2", {{"x-forwarded-for", "2001:db8::7"}}, proxies), "2001:db8::7");
+  // Garbage ends the walk at the last trusted hop, never at what the client wrote.
+  EXPECT_EQ(ClientAddress("10.0.0.2", {{"x-forwarded-for", "203.0.113.5, unknown"}}, proxies), "10.0.0.2");
+  EXPECT_EQ(ClientAddress("10.0.0.2", {{"x-forwarded-for", "nonsense, 10.0.0.3"}}, proxies), "10.0.0.3");
+}
+
 TEST(Router, MatchesParametersAndPrefersLiterals) {
   Router router;
   router.Add("GET", "/api/v1/units/{id}", Named("one"));

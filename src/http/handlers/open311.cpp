@@ -270,7 +270,15 @@ std::string StatusNotes(const PublicConcern& p) {
   return fmt::format("{} / {}", vi, en);
 }
 
-json::object RequestJson(const PublicConcern& p) {
+std::string BaseUrl(Services& services) {
+  std::string url = services.awards.settings().public_url;
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  return url;
+}
+
+// `base`: where the public reaches us (server.public_url), for media_url: the first public photo, which anybody
+// may fetch without a key, as the portal shows it.
+json::object RequestJson(const PublicConcern& p, const std::string& base) {
   json::value lat = nullptr, lon = nullptr;
   if (p.point) {
     lat = p.point->lat;
@@ -292,13 +300,9 @@ json::object RequestJson(const PublicConcern& p) {
           {"zipcode", nullptr},
           {"lat", std::move(lat)},
           {"long", std::move(lon)},
-          {"media_url", nullptr}};
-}
-
-std::string BaseUrl(Services& services) {
-  std::string url = services.awards.settings().public_url;
-  while (!url.empty() && url.back() == '/') url.pop_back();
-  return url;
+          {"media_url", p.first_photo_id ? json::value(fmt::format("{}/api/v1/public/concerns/{}/files/{}", base, p.code,
+                                                                    *p.first_photo_id))
+                                         : json::value(nullptr)}};
 }
 
 // The category of `code` among those the unit's residents may choose (404 otherwise).
@@ -439,7 +443,8 @@ Result<Response> ListRequests(Services& services, Request& request, Format f) {
   }
   const auto page = DANVAN_TRY(services.concerns.PublicList(q));
   json::array out;
-  for (const auto& p : page.items) out.push_back(RequestJson(p));
+  const std::string base = BaseUrl(services);
+  for (const auto& p : page.items) out.push_back(RequestJson(p, base));
   return Write(f, 200, "service_requests", out);
 }
 
@@ -458,7 +463,7 @@ Result<PublicConcern> OneRequest(Services& services, Request& request, const std
 Result<Response> GetRequest(Services& services, Request& request, Format f) {
   const auto p = DANVAN_TRY(OneRequest(services, request, request.path_params.at("service_request_id")));
   json::array out;
-  out.push_back(RequestJson(p));
+  out.push_back(RequestJson(p, BaseUrl(services)));
   return Write(f, 200, "service_requests", out);
 }
 

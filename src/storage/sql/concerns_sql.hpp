@@ -221,6 +221,13 @@ RETURNING id)~";
 inline constexpr std::string_view kSelectConcernFiles = R"~(
 SELECT id, concern_id, event_id, file_name, media_type, size_bytes, width, height, is_public, created_at
 FROM concern_files WHERE concern_id = :concern ORDER BY id)~";
+// The first public photo of each of the listed concerns (Open311's media_url), in one query for a page.
+inline constexpr std::string_view kSelectFirstPublicPhotosSqlite =
+    "SELECT concern_id, MIN(id) FROM concern_files WHERE" DANVAN_CONCERN_IN_SQLITE("concern_id", "concerns")
+    " AND is_public = 1 AND media_type LIKE 'image/%' GROUP BY concern_id";
+inline constexpr std::string_view kSelectFirstPublicPhotosPostgres =
+    "SELECT concern_id, MIN(id) FROM concern_files WHERE" DANVAN_CONCERN_IN_POSTGRES("concern_id", "concerns")
+    " AND is_public = 1 AND media_type LIKE 'image/%' GROUP BY concern_id";
 inline constexpr std::string_view kSelectConcernFile = R"~(
 SELECT id, concern_id, event_id, file_name, media_type, size_bytes, width, height, is_public, created_at, content,
        thumbnail
