@@ -237,6 +237,13 @@ const routes: RouteRecordRaw[] = [
         component: () => import('@/pages/ReportsPage.vue'),
         meta: { title: 'nav.reports', nav: { order: 50, icon: DataAnalysis } },
       },
+      // The figures of residents' concerns, next to the movement's report (linked from it), for the same readers.
+      {
+        path: 'reports/concerns',
+        name: 'concern-figures',
+        component: () => import('@/pages/concerns/ConcernFiguresPage.vue'),
+        meta: { title: 'concernAlerts.figures.title' },
+      },
       {
         path: 'users',
         name: 'users',
