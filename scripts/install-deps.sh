@@ -13,7 +13,7 @@ packages=(
   libcairo2-dev libpango1.0-dev fonts-liberation2 libqrencode-dev libxlsxwriter-dev
   libvips-dev libmagic-dev libcurl4-openssl-dev libjemalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  chromium poppler-utils python3-aiosmtpd wrk nginx-light
+  chromium libreoffice-calc-nogui poppler-utils python3-aiosmtpd wrk nginx-light
 )
 # `make fuzz` only (scripts/install-deps.sh --fuzz): clang with libFuzzer and the sanitizers' runtime.
 if [ "${1:-}" = "--fuzz" ]; then packages+=(clang libclang-rt-14-dev libfuzzer-14-dev); fi

@@ -187,6 +187,8 @@ Result<std::string> RenderProgramPdf(const ProgramDocument& program, const Docum
 Result<std::string> RenderProgramPdf(const ProgramDocument& program) {
   return RenderProgramPdf(program, FormatFor(program.system));
 }
+// A spreadsheet takes milliseconds: written on the request's thread, outside the render slots.
+Result<std::string> WriteXlsx(const std::vector<XlsxTable>& tables) { return Module().write_xlsx(tables); }
 
 }  // namespace danvan::documents
 

@@ -1,7 +1,7 @@
 #pragma once
 //! The document functions as one table, exported by the loadable module libdanvan_documents.so.
 //!
-//! libvips, Cairo, Pango, fontconfig, libmagic and libqrencode bring in about 70 shared libraries: mapped at
+//! libvips, Cairo, Pango, fontconfig, libmagic, libqrencode and libxlsxwriter bring in about 70 shared libraries: mapped at
 //! start-up they were more than 10 MB of an idle server's memory (docs/performance.md). So the server links
 //! documents/lazy.cpp instead of the library: the same functions, which load the module on first use and call
 //! through this table. Tests and benchmarks link the library itself (danvan_documents).
@@ -14,6 +14,7 @@
 #include "documents/pdf/minutes.hpp"
 #include "documents/pdf/program.hpp"
 #include "documents/qr.hpp"
+#include "documents/xlsx/workbook.hpp"
 
 #include <chrono>
 
@@ -45,6 +46,7 @@ struct ModuleTable {
   Result<std::string> (*render_submission)(const SubmissionDocument&, const DocumentFormat&);
   Result<std::string> (*render_achievement_report)(const AchievementReportDocument&, const DocumentFormat&);
   Result<std::string> (*render_program)(const ProgramDocument&, const DocumentFormat&);
+  Result<std::string> (*write_xlsx)(const std::vector<XlsxTable>&);
 };
 
 //! Checks that the module is where it will be loaded from, without loading it: the server calls it at start-up,

@@ -92,6 +92,12 @@ struct ConcernFiguresReport {
   ConcernFigureRow total;
 };
 
+//! A report as a spreadsheet download.
+struct ReportFile {
+  std::string file_name;  //!< ASCII: "bao-cao-mo-hinh-2026.xlsx"
+  std::string bytes;
+};
+
 class ReportService {
  public:
   ReportService(Database& db, Repositories& repos, ReportRepository& reports, const Clock& clock)
@@ -106,6 +112,11 @@ class ReportService {
   //! part of it by `as_of`), grouped by unit, organisation, category or month, with a total. Permission and roll-up
   //! as ModelsByUnit; a fixed number of queries, aggregated in SQL.
   Result<ConcernFiguresReport> ConcernFigures(const Caller& caller, const ConcernFiguresQuery& query);
+
+  //! ModelsByUnit as an .xlsx workbook: one sheet, a row per unit then the total, Vietnamese headers.
+  Result<ReportFile> ModelsByUnitXlsx(const Caller& caller, const ModelsByUnitQuery& query);
+  //! ConcernFigures as an .xlsx workbook: one sheet, a row per group then the total.
+  Result<ReportFile> ConcernFiguresXlsx(const Caller& caller, const ConcernFiguresQuery& query);
 
  private:
   Database& db_;

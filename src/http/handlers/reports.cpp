@@ -1,3 +1,4 @@
+#include "documents/xlsx/workbook.hpp"
 #include "http/auth.hpp"
 #include "http/handlers/handlers.hpp"
 #include "http/json.hpp"
@@ -28,6 +29,13 @@ json::object TallyJson(const UnitTally& t) {
                       {"by_status", std::move(by_status)}, {"rolled_up_from", std::move(from)}, {"split_into", std::move(split)}};
 }
 
+// ?format=xlsx (an enum in the contract, default json): the same report as a spreadsheet download.
+bool WantsXlsx(const Request& req) { return req.Query("format").value_or("json") == "xlsx"; }
+
+Response XlsxResponse(ReportFile file) {
+  return DownloadResponse(file.file_name, std::string(documents::kXlsxMediaType), std::move(file.bytes));
+}
+
 }  // namespace
 
 void AddReportRoutes(Router& router, Services& services) {
@@ -37,6 +45,7 @@ void AddReportRoutes(Router& router, Services& services) {
     if (auto y = DANVAN_TRY(QueryId(req, "year"))) q.year = static_cast<int>(*y);
     q.as_of = std::string(req.Query("as_of").value_or(""));
     q.roll_up = req.Query("roll_up").value_or("false") == "true";  // an enum in the contract
+    if (WantsXlsx(req)) return XlsxResponse(DANVAN_TRY(services.reports.ModelsByUnitXlsx(c, q)));
     const auto report = DANVAN_TRY(services.reports.ModelsByUnit(c, q));
     json::array rows;
     for (const auto& r : report.rows) rows.push_back(TallyJson(r));
@@ -54,6 +63,7 @@ void AddReportRoutes(Router& router, Services& services) {
     q.group_by = std::string(req.Query("group_by").value_or("unit"));  // an enum in the contract
     q.as_of = std::string(req.Query("as_of").value_or(""));
     q.roll_up = req.Query("roll_up").value_or("true") == "true";
+    if (WantsXlsx(req)) return XlsxResponse(DANVAN_TRY(services.reports.ConcernFiguresXlsx(c, q)));
     const auto report = DANVAN_TRY(services.reports.ConcernFigures(c, q));
     auto row = [](const ConcernFigureRow& r) {
       json::array includes;
