@@ -186,3 +186,18 @@ export function photoOf(file: File): Promise<Photo> {
     reader.readAsDataURL(file)
   })
 }
+
+export type Answers = Record<string, string | string[]>
+
+/** The questions a category asks the resident (its Open311 attributes that take an answer), in their order. */
+export function questionsOf(category: ConcernCategory | null | undefined): CategoryAttribute[] {
+  return (category?.attributes ?? []).filter((a) => a.variable).sort((a, b) => a.order - b.order)
+}
+
+/** Whether a question has an answer: a list with a choice, or text that is not blank. */
+export const isAnswered = (v: string | string[] | undefined) => (Array.isArray(v) ? v.length > 0 : String(v ?? '').trim() !== '')
+
+/** The attribute answers worth sending: empty ones left out. */
+export function filledAnswers(answers: Answers): Answers {
+  return Object.fromEntries(Object.entries(answers).filter(([, v]) => isAnswered(v)))
+}

@@ -97,11 +97,6 @@ export function defaultWeek(): OfficeWindow[][] {
   return [day(), day(), day(), day(), day(), [], []]
 }
 
-/** The attribute answers worth sending: empty ones left out. */
-export function filledAnswers(answers: Record<string, string | string[]>): Record<string, string | string[]> {
-  return Object.fromEntries(Object.entries(answers).filter(([, v]) => (Array.isArray(v) ? v.length : String(v ?? '').trim())))
-}
-
 const isCurrent = (validTo: string | null, today: string) => !validTo || validTo > today
 
 /**
