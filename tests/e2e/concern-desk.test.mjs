@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 
 import {
-  DESKTOP, PHONE, demoUser, expectFitsWidth, expectNoAxeViolations, launchBrowser, logIn, screenshot, setUp,
+  DESKTOP, PHONE, browserJpeg as jpeg, chooseOption as choose, demoUser, expectFitsWidth, expectNoAxeViolations, launchBrowser, logIn, screenshot, setUp,
 } from './support.mjs'
 
 let env
@@ -38,35 +38,12 @@ before(async () => {
   staffBrowser = await launchBrowser()
   staff = await staffBrowser.context.newPage()
   await staff.setViewportSize(DESKTOP)
-  staff.on('pageerror', (e) => env.pageErrors.push(`${staff.url()}: ${e.message}`))
-  staff.on('console', (m) => {
-    if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) env.pageErrors.push(`${staff.url()}: ${m.text()}`)
-  })
+  env.watch(staff)
 })
 after(async () => {
   await staffBrowser?.close()
   await env?.tearDown()
 })
-
-/** A small real JPEG, drawn and encoded by the browser itself. */
-async function jpeg(page, colour) {
-  const b64 = await page.evaluate((fill) => {
-    const c = document.createElement('canvas')
-    c.width = 320
-    c.height = 240
-    const g = c.getContext('2d')
-    g.fillStyle = fill
-    g.fillRect(0, 0, 320, 240)
-    return c.toDataURL('image/jpeg', 0.85).split(',')[1]
-  }, colour)
-  return Buffer.from(b64, 'base64')
-}
-
-/** Picks an Element Plus select's option by its text. */
-async function choose(page, testId, text) {
-  await page.getByTestId(testId).click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
-}
 
 test('the admin proposes the holidays of 2027, adds Tết and saves a new calendar version', async () => {
   await logIn(desk, env.url, demoUser('admin'))

@@ -124,7 +124,7 @@ test('the admin adds a category with a list question, and the resident is asked 
   const residentBrowser = await launchBrowser()
   try {
     const phone = await residentBrowser.context.newPage()
-    phone.on('pageerror', (e) => env.pageErrors.push(`${phone.url()}: ${e.message}`))
+    env.watch(phone)
     await phone.goto(`${env.url}/cong-dan/gui-phan-anh`)
     await phone.getByRole('heading', { level: 1, name: 'Gửi phản ánh, kiến nghị' }).waitFor()
     await phone.getByTestId('concern-category').waitFor()

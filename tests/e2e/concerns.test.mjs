@@ -7,7 +7,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 
 import {
-  DESKTOP, PHONE, demoUser, expectFitsWidth, expectNoAxeViolations, launchBrowser, logIn, screenshot, setUp,
+  DESKTOP, PHONE, browserJpeg as jpeg, chooseOption as choose, demoUser, expectFitsWidth, expectNoAxeViolations, launchBrowser, logIn, screenshot, setUp,
 } from './support.mjs'
 
 let env
@@ -38,7 +38,7 @@ before(async () => {
   residentBrowser = await launchBrowser()
   phone = await residentBrowser.context.newPage()
   await phone.setViewportSize(PHONE)
-  phone.on('pageerror', (e) => env.pageErrors.push(`${phone.url()}: ${e.message}`))
+  env.watch(phone)
   desk = await env.newPage()
   await desk.setViewportSize(DESKTOP)
 })
@@ -46,26 +46,6 @@ after(async () => {
   await residentBrowser?.close()
   await env?.tearDown()
 })
-
-/** A small real JPEG, drawn and encoded by the browser itself. */
-async function jpeg(page, colour) {
-  const b64 = await page.evaluate((fill) => {
-    const c = document.createElement('canvas')
-    c.width = 320
-    c.height = 240
-    const g = c.getContext('2d')
-    g.fillStyle = fill
-    g.fillRect(0, 0, 320, 240)
-    return c.toDataURL('image/jpeg', 0.85).split(',')[1]
-  }, colour)
-  return Buffer.from(b64, 'base64')
-}
-
-/** Picks an Element Plus select's option by its text. */
-async function choose(page, testId, text) {
-  await page.getByTestId(testId).click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
-}
 
 test('the admin puts a holiday into the working calendar', async () => {
   // The staff log in through the form; the admin's API token for the calendar is issued through the API.

@@ -167,6 +167,10 @@ export async function setUp({ viewport, demo = false } = {}) {
     async newPage() {
       const page = await browser.context.newPage()
       if (viewport) await page.setViewportSize(viewport)
+      return this.watch(page)
+    },
+    /** Collects the errors and failed requests of `page`, also of a page of another browser (a resident's). */
+    watch(page) {
       page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`))
       // Vue reports an error thrown in a component's setup or render on the console, not as a page error.
       page.on('console', (m) => {
@@ -229,4 +233,24 @@ export async function expectNoAxeViolations(page, what) {
 export async function expectFitsWidth(page, width = PHONE.width) {
   const widest = await page.evaluate(() => document.documentElement.scrollWidth)
   assert.ok(widest <= width, `the page is ${widest} px wide on a ${width} px screen`)
+}
+
+/** A small real JPEG, drawn and encoded by the browser itself. */
+export async function browserJpeg(page, colour) {
+  const b64 = await page.evaluate((fill) => {
+    const c = document.createElement('canvas')
+    c.width = 320
+    c.height = 240
+    const g = c.getContext('2d')
+    g.fillStyle = fill
+    g.fillRect(0, 0, 320, 240)
+    return c.toDataURL('image/jpeg', 0.85).split(',')[1]
+  }, colour)
+  return Buffer.from(b64, 'base64')
+}
+
+/** Picks an Element Plus select's option by its text. */
+export async function chooseOption(page, testId, text) {
+  await page.getByTestId(testId).click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
 }
