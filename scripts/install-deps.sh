@@ -10,7 +10,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsoci-dev libsqlite3-dev sqlite3 libpq-dev postgresql-15 postgresql-contrib
   libsodium-dev libicu-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
-  libcairo2-dev libpango1.0-dev fonts-liberation2 libqrencode-dev libxlsxwriter-dev
+  libcairo2-dev libpango1.0-dev fonts-liberation2 libqrencode-dev libxlsxwriter-dev libminizip-dev libxml2-dev
   libvips-dev libmagic-dev libcurl4-openssl-dev libjemalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium libreoffice-calc-nogui poppler-utils python3-aiosmtpd wrk nginx-light

@@ -81,6 +81,7 @@ int Serve(const Config& config) {
   // Photos and PDFs come from a module loaded on first use; a missing one is an installation error, said now.
   if (auto st = documents::CheckModule(); !st) return Fail(st.error());
   documents::SetRenderLimits(config.documents.render_slots, config.documents.render_timeout);
+  SetExportRowLimit(config.documents.export_max_rows);
   auto db_result = OpenMigrated(config);
   if (!db_result) return Fail(db_result.error());
   auto db = std::move(db_result).value();

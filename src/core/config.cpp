@@ -101,6 +101,8 @@ const std::vector<Setting>& Table() {
         [](Config& c, auto k, auto v) { return ParseInt(k, v, 1, 64, c.documents.render_slots); });
     add("documents.render_timeout_ms", "time a request waits for its PDF (a slot and the render) before a 503",
         [](Config& c, auto k, auto v) { return ParseMillis(k, v, c.documents.render_timeout); });
+    add("documents.export_max_rows", "rows one spreadsheet export of a list (?format=xlsx) may hold; more: an error",
+        [](Config& c, auto k, auto v) { return ParseInt(k, v, 1, 10'000'000, c.documents.export_max_rows); });
     add("concerns.receive_hours", "working hours to receive a resident's concern",
         [](Config& c, auto k, auto v) { return ParseInt(k, v, 1, 400, c.concerns.receive_hours); });
     add("concerns.urgent_hours", "working hours to resolve an urgent (khẩn) concern",

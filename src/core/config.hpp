@@ -44,6 +44,7 @@ struct DatabaseConfig {
 struct DocumentsConfig {
   int render_slots = 2;                              //!< documents rendered at once (the rest wait, then 503)
   std::chrono::milliseconds render_timeout{10'000};  //!< a request waits this long for its document, then 503
+  int export_max_rows = 100'000;                     //!< rows one spreadsheet export of a list may hold
 };
 
 //! Residents' concerns: deadlines in working hours and the limits of the public channel. The receiving and urgent

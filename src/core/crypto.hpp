@@ -19,6 +19,12 @@ std::string Sha256Hex(std::string_view bytes);
 //! n bytes from the operating system's secure random source.
 std::string RandomBytes(size_t n);
 
+//! Standard base64 (RFC 4648 §4) with padding, on one line.
+std::string Base64(std::string_view bytes);
+
+//! Decodes standard base64 with padding; nullopt when `text` is not that.
+std::optional<std::string> FromBase64(std::string_view text);
+
 //! URL-safe base64 without padding.
 std::string Base64Url(std::string_view bytes);
 

@@ -189,6 +189,11 @@ Result<std::string> RenderProgramPdf(const ProgramDocument& program) {
 }
 // A spreadsheet takes milliseconds: written on the request's thread, outside the render slots.
 Result<std::string> WriteXlsx(const std::vector<XlsxTable>& tables) { return Module().write_xlsx(tables); }
+Result<std::vector<CsvRow>> ReadXlsx(std::string_view bytes, const XlsxReadOptions& options) {
+  return Module().read_xlsx(bytes, options);
+}
+// An export of a long list takes longer, but its rows come from the database as it goes: the request's thread too.
+Result<std::string> WriteXlsxStream(const XlsxStream& sheet) { return Module().write_xlsx_stream(sheet); }
 
 }  // namespace danvan::documents
 

@@ -30,6 +30,8 @@ const ModuleTable kTable{
         &RenderAchievementReportPdf),
     static_cast<Result<std::string> (*)(const ProgramDocument&, const DocumentFormat&)>(&RenderProgramPdf),
     &WriteXlsx,
+    &ReadXlsx,
+    &WriteXlsxStream,
 };
 
 }  // namespace

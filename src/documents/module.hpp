@@ -14,6 +14,7 @@
 #include "documents/pdf/minutes.hpp"
 #include "documents/pdf/program.hpp"
 #include "documents/qr.hpp"
+#include "documents/xlsx/reader.hpp"
 #include "documents/xlsx/workbook.hpp"
 
 #include <chrono>
@@ -47,6 +48,8 @@ struct ModuleTable {
   Result<std::string> (*render_achievement_report)(const AchievementReportDocument&, const DocumentFormat&);
   Result<std::string> (*render_program)(const ProgramDocument&, const DocumentFormat&);
   Result<std::string> (*write_xlsx)(const std::vector<XlsxTable>&);
+  Result<std::vector<CsvRow>> (*read_xlsx)(std::string_view, const XlsxReadOptions&);
+  Result<std::string> (*write_xlsx_stream)(const XlsxStream&);
 };
 
 //! Checks that the module is where it will be loaded from, without loading it: the server calls it at start-up,

@@ -14,6 +14,8 @@ Router BuildRouter(Services& services, Metrics& metrics, size_t upload_limit) {
   AddAwardRoutes(router, services, upload_limit);
   AddCredentialRoutes(router, services);
   AddReportRoutes(router, services);
+  AddPlanRoutes(router, services, upload_limit);
+  AddHomeRoutes(router, services);
   AddConcernRoutes(router, services, upload_limit);
   AddOpen311Routes(router, services, upload_limit);
   return router;

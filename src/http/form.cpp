@@ -1,11 +1,11 @@
 #include "http/form.hpp"
 
+#include "core/crypto.hpp"
 #include "core/text.hpp"
 #include "http/json.hpp"
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
-#include <sodium.h>
 
 #include <algorithm>
 #include <optional>
@@ -127,14 +127,6 @@ Status Add(json::object& form, std::string name, json::value value) {
   if (!group) group = &(form[f.base] = json::object());
   if (!group->is_object() || group->as_object().contains("content_base64")) return Conflict(name);
   return Put(group->as_object(), *f.key, std::move(value), f.list, name);
-}
-
-std::string Base64(std::string_view bytes) {
-  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
-                    sodium_base64_VARIANT_ORIGINAL);
-  out.resize(out.size() - 1);  // the terminating NUL
-  return out;
 }
 
 // A parameter of a header value: name="quoted \"value\"" or name=token. Case-insensitive name.

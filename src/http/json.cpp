@@ -241,4 +241,13 @@ Response DownloadResponse(std::string_view file_name, std::string media_type, st
   return r;
 }
 
+bool WantsXlsx(const Request& request) { return request.Query("format").value_or("json") == "xlsx"; }
+
+Response XlsxResponse(std::string_view file_name, std::string bytes) {
+  auto r = DownloadResponse(file_name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            std::move(bytes));
+  r.SetHeader("Cache-Control", "no-store");
+  return r;
+}
+
 }  // namespace danvan::http

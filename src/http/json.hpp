@@ -31,4 +31,11 @@ Response JsonResponse(int status, boost::json::value body);
 //! fallback; private caching for an hour.
 Response DownloadResponse(std::string_view file_name, std::string media_type, std::string bytes);
 
+//! `?format=xlsx` (an enum in the contract, json by default): the list or report is asked for as a spreadsheet.
+bool WantsXlsx(const Request& request);
+
+//! A spreadsheet download (a list's or a report's export): an attachment with its length, never cached (the rows
+//! change).
+Response XlsxResponse(std::string_view file_name, std::string bytes);
+
 }  // namespace danvan::http

@@ -6,6 +6,7 @@
 #include "core/time.hpp"
 #include "services/audit.hpp"
 #include "services/caller.hpp"
+#include "services/list_export.hpp"
 #include "storage/database.hpp"
 #include "storage/repositories.hpp"
 
@@ -74,6 +75,8 @@ class AccountService {
 
   Result<CreatedUser> CreateUser(const Caller& caller, NewUser user);
   Result<Page<UserView>> ListUsers(const Caller& caller, int64_t limit, int64_t offset);
+  //! Every user ListUsers shows the caller, as a spreadsheet (list_export.hpp).
+  Result<ExportFile> ExportUsers(const Caller& caller);
   Result<UserView> GetUser(const Caller& caller, int64_t id);
   Result<UserView> GetUserByName(const Caller& caller, const std::string& username);
 

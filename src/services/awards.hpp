@@ -9,6 +9,7 @@
 #include "domain/credential.hpp"
 #include "services/audit.hpp"
 #include "services/caller.hpp"
+#include "services/list_export.hpp"
 #include "storage/award_repository.hpp"
 #include "storage/database.hpp"
 #include "storage/repositories.hpp"
@@ -144,6 +145,8 @@ class AwardService {
   Result<Proposal> CreateProposal(const Caller& caller, const ProposalInput& input);
   Result<Proposal> GetProposal(const Caller& caller, int64_t id);
   Result<Page<Proposal>> ListProposals(const Caller& caller, ProposalQuery query);
+  //! Every proposal the query matches (its limit and offset aside), as a spreadsheet (list_export.hpp).
+  Result<ExportFile> ExportProposals(const Caller& caller, ProposalQuery query);
   //! submit, accept, record_vote (with the council session whose ballot it records), forward, return (reason).
   Result<Proposal> Transition(const Caller& caller, int64_t id, const std::string& action, const std::string& reason,
                               std::optional<int64_t> council_session_id);
@@ -154,11 +157,16 @@ class AwardService {
   Result<Decision> IssueDecision(const Caller& caller, const DecisionInput& input);
   Result<Decision> GetDecision(const Caller& caller, int64_t id);
   Result<Page<Decision>> ListDecisions(const Caller& caller, DecisionQuery query);
+  //! Every decision the query matches, as a spreadsheet with the award amounts in đồng (list_export.hpp).
+  Result<ExportFile> ExportDecisions(const Caller& caller, DecisionQuery query);
   //! Revokes the decision, its certificates and its proposal.
   Result<Decision> RevokeDecision(const Caller& caller, int64_t id, const std::string& on, const std::string& reason);
 
   Result<std::vector<CertificateRow>> ListCertificates(const Caller& caller, std::optional<int64_t> decision_id,
                                                        std::optional<int64_t> unit_id, int64_t limit, int64_t offset);
+  //! Every certificate ListCertificates shows for these filters, as a spreadsheet (list_export.hpp).
+  Result<ExportFile> ExportCertificates(const Caller& caller, std::optional<int64_t> decision_id,
+                                        std::optional<int64_t> unit_id);
   Result<CertificateRow> GetCertificate(const Caller& caller, int64_t id);
 
   //! The active Ed25519 key, created when there is none (first start).

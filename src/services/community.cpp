@@ -3,6 +3,7 @@
 #include "core/csv.hpp"
 #include "core/text.hpp"
 #include "core/vietnamese.hpp"
+#include "documents/xlsx/reader.hpp"
 #include "services/territory.hpp"
 
 #include <boost/json.hpp>
@@ -467,26 +468,201 @@ Result<Membership> CommunityService::EndMembership(const Caller& caller, int64_t
   });
 }
 
-Result<PeopleImportReport> CommunityService::ImportPeople(const Caller& caller, int64_t unit_id, const std::string& csv,
-                                                          ImportMode mode) {
-  static const std::vector<std::string> kColumns = {"full_name", "birth_year",      "gender", "phone", "email",
-                                                    "address",   "organisation_id", "title",  "from"};
-  auto rows = DANVAN_TRY(ParseCsv(csv));
-  PeopleImportReport report;
-  report.dry_run = mode == ImportMode::kDryRun;
-  if (rows.empty())
-    return MakeError(ErrorKind::kInvalidInput, "import_empty", "Tệp không có dòng nào.", "The file has no rows.");
-  // Columns are found by their header, in any order; unknown headers are an error so that typos show.
+namespace {
+
+// ---- what the two imports share: reading the file, its header, its cells
+
+//! A column of an import: its key (the English header, what issues name) and the headings that mean it, folded.
+struct ImportColumn {
+  std::string key;
+  std::vector<std::string> headings;
+};
+
+//! Headings that number the rows ("STT", số thứ tự): every office sheet has one; its cells are not read.
+bool IsRowNumberHeading(const std::string& folded) {
+  return folded == "stt" || folded == "tt" || folded == "so tt" || folded == "so thu tu";
+}
+
+//! The file's rows, header first, and where each column is; issues on the header row when a heading is unknown,
+//! given twice or a required column is missing (then the caller stops there).
+struct ImportSheet {
+  std::vector<CsvRow> rows;
   std::map<std::string, size_t> at;
-  for (size_t i = 0; i < rows[0].fields.size(); ++i) {
-    const std::string name = Trim(rows[0].fields[i]);
-    if (std::find(kColumns.begin(), kColumns.end(), name) == kColumns.end())
-      report.issues.push_back({rows[0].line, name, "Cột không được hỗ trợ: \"" + name + "\"", "Unknown column: \"" + name + "\""});
-    at[name] = i;
+};
+
+Result<ImportSheet> ReadImportSheet(const std::string& file, ImportFormat format, const std::vector<ImportColumn>& columns,
+                                    const std::vector<std::string>& required, RowImportReport& report) {
+  ImportSheet sheet;
+  if (format == ImportFormat::kXlsx || documents::LooksLikeZip(file))
+    sheet.rows = DANVAN_TRY(documents::ReadXlsx(file));
+  else
+    sheet.rows = DANVAN_TRY(ParseCsv(file));
+  if (sheet.rows.empty())
+    return MakeError(ErrorKind::kInvalidInput, "import_empty", "Tệp không có dòng nào.", "The file has no rows.");
+  const auto& header = sheet.rows[0];
+  // Columns are found by their header, in any order; unknown headers are an error so that typos show.
+  for (size_t i = 0; i < header.fields.size(); ++i) {
+    const std::string name = Trim(header.fields[i]);
+    const std::string folded = FoldForSearch(name);
+    if (name.empty() || IsRowNumberHeading(folded)) continue;
+    const ImportColumn* column = nullptr;
+    for (const auto& c : columns)
+      if (std::find(c.headings.begin(), c.headings.end(), folded) != c.headings.end()) column = &c;
+    if (!column) {
+      report.issues.push_back({header.line, name, fmt::format("Cột không được hỗ trợ: \"{}\"", name),
+                               fmt::format("Unknown column: \"{}\"", name)});
+    } else if (sheet.at.count(column->key)) {
+      report.issues.push_back({header.line, column->key,
+                               fmt::format("Cột \"{}\" trùng với một cột trước đó ({}).", name, column->key),
+                               fmt::format("The column \"{}\" repeats an earlier one ({}).", name, column->key)});
+    } else {
+      sheet.at[column->key] = i;
+    }
   }
-  if (!at.count("full_name"))
-    report.issues.push_back({rows[0].line, "full_name", "Thiếu cột bắt buộc full_name.", "The column full_name is required."});
+  for (const auto& key : required)
+    if (!sheet.at.count(key))
+      report.issues.push_back({header.line, key, fmt::format("Thiếu cột bắt buộc {}.", key),
+                               fmt::format("The column {} is required.", key)});
+  return sheet;
+}
+
+//! The headings a column is known by, folded as FoldForSearch does.
+ImportColumn Column(std::string key, std::initializer_list<std::string_view> headings) {
+  ImportColumn c{key, {FoldForSearch(key)}};
+  for (auto h : headings) c.headings.push_back(FoldForSearch(h));
+  return c;
+}
+
+//! One data row as the checks read it.
+class ImportRow {
+ public:
+  ImportRow(const CsvRow& row, const std::map<std::string, size_t>& at, RowImportReport& report)
+      : row_(row), at_(at), report_(report), issues_before_(report.issues.size()) {}
+
+  std::string Cell(const std::string& col) const {
+    auto it = at_.find(col);
+    return it == at_.end() || it->second >= row_.fields.size() ? std::string() : Trim(row_.fields[it->second]);
+  }
+  void Issue(const std::string& col, std::string vi, std::string en) {
+    report_.issues.push_back({row_.line, col, std::move(vi), std::move(en)});
+  }
+  bool Ok() const { return report_.issues.size() == issues_before_; }
+  int line() const { return row_.line; }
+
+  //! The same reading rules as a JSON body: a cell is one line of text without control characters (NUL included).
+  bool CellsAreText() {
+    for (const auto& [col, index] : at_) {
+      if (index >= row_.fields.size()) continue;
+      if (HasControlCharacter(row_.fields[index]))
+        Issue(col,
+              fmt::format("Ô ở dòng {}, cột \"{}\" (cột {}) chứa ký tự điều khiển hoặc xuống dòng.", row_.line, col,
+                          index + 1),
+              fmt::format("The cell on line {}, column \"{}\" (column {}) holds a control character or a line break.",
+                          row_.line, col, index + 1));
+    }
+    return Ok();
+  }
+
+ private:
+  const CsvRow& row_;
+  const std::map<std::string, size_t>& at_;
+  RowImportReport& report_;
+  size_t issues_before_;
+};
+
+//! A date as offices write it: dd/mm/yyyy, d/m/yyyy, with '-' or '.' too, ISO, or a workbook's date (its time of day
+//! dropped).
+Result<Date> ImportDate(const std::string& text, std::string_view field) {
+  std::string t = text;
+  if (t.size() > 10 && t[4] == '-' && t[7] == '-' && t[10] == ' ') t.resize(10);
+  if (!(t.size() == 10 && t[4] == '-')) {
+    std::vector<std::string> parts(1);
+    for (char c : t) {
+      if (c == '/' || c == '-' || c == '.') parts.emplace_back();
+      else parts.back().push_back(c);
+    }
+    if (parts.size() == 3 && parts[0].size() >= 1 && parts[0].size() <= 2 && parts[1].size() >= 1 &&
+        parts[1].size() <= 2 && parts[2].size() == 4)
+      t = fmt::format("{:0>2}/{:0>2}/{}", parts[0], parts[1], parts[2]);
+    else
+      t = text;
+  }
+  auto d = Date::Parse(t, field);
+  if (!d) return Date::Parse(text, field);  // the message quotes the cell as written
+  return d;
+}
+
+bool AllDigits(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+//! The unit's organisations by folded name: what a cell naming one is matched against.
+std::map<std::string, std::vector<Organisation>> OrganisationsByName(Tx& tx, Repositories& repos, int64_t unit_id) {
+  OrganisationQuery q;
+  q.unit_id = unit_id;
+  q.limit = 100'000;
+  std::map<std::string, std::vector<Organisation>> out;
+  for (auto& o : repos.organisations->List(tx, q).items) out[FoldForSearch(o.name)].push_back(std::move(o));
+  return out;
+}
+
+//! An organisation of the unit by id or by name (an active one when ended ones share the name); the problem
+//! otherwise, in both languages.
+struct OrganisationRef {
+  std::optional<Organisation> found;
+  std::string vi, en;
+};
+
+OrganisationRef FindOrganisation(Tx& tx, Repositories& repos, int64_t unit_id,
+                                 const std::map<std::string, std::vector<Organisation>>& by_name, const std::string& cell) {
+  if (AllDigits(cell)) {
+    int64_t id = 0;
+    auto [ptr, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), id);
+    auto o = ec == std::errc() && ptr == cell.data() + cell.size() ? repos.organisations->Find(tx, id) : std::nullopt;
+    if (o && o->unit_id == unit_id) return {o, "", ""};
+    return {std::nullopt, fmt::format("Không có tổ chức số {} trong đơn vị này.", cell),
+            fmt::format("No organisation {} in this unit.", cell)};
+  }
+  auto it = by_name.find(FoldForSearch(cell));
+  if (it == by_name.end())
+    return {std::nullopt, fmt::format("Không có tổ chức tên \"{}\" trong đơn vị này.", cell),
+            fmt::format("No organisation named \"{}\" in this unit.", cell)};
+  std::vector<const Organisation*> active;
+  for (const auto& o : it->second)
+    if (!o.valid_to) active.push_back(&o);
+  if (it->second.size() == 1) return {it->second[0], "", ""};
+  if (active.size() == 1) return {*active[0], "", ""};
+  return {std::nullopt,
+          fmt::format("Có {} tổ chức tên \"{}\" trong đơn vị này: hãy ghi số (mã) của tổ chức.", it->second.size(), cell),
+          fmt::format("{} organisations in this unit are named \"{}\": write the organisation's id.", it->second.size(),
+                      cell)};
+}
+
+std::string FieldOf(const Error& e, const std::string& fallback) {
+  const auto* field = e.details.if_contains("field");
+  return field && field->is_string() ? std::string(field->as_string()) : fallback;
+}
+
+}  // namespace
+
+Result<RowImportReport> CommunityService::ImportPeople(const Caller& caller, int64_t unit_id, const std::string& file,
+                                                    ImportMode mode, ImportFormat format) {
+  static const std::vector<ImportColumn> kColumns = {
+      Column("full_name", {"Họ và tên", "Họ tên", "Tên", "Họ và tên đệm"}),
+      Column("birth_year", {"Năm sinh", "Ngày sinh", "Ngày tháng năm sinh"}),
+      Column("gender", {"Giới tính"}),
+      Column("phone", {"Điện thoại", "Số điện thoại", "SĐT", "Số ĐT"}),
+      Column("email", {"E-mail", "Thư điện tử"}),
+      Column("address", {"Địa chỉ", "Nơi ở", "Chỗ ở hiện nay"}),
+      Column("organisation_id", {"organisation", "Mã tổ chức", "Tổ chức"}),
+      Column("title", {"Chức danh", "Chức vụ"}),
+      Column("from", {"Từ ngày", "Ngày bắt đầu"}),
+  };
+  RowImportReport report;
+  report.dry_run = mode == ImportMode::kDryRun;
+  auto sheet = DANVAN_TRY(ReadImportSheet(file, format, kColumns, {"full_name"}, report));
   if (!report.issues.empty()) return report;
+  const auto& rows = sheet.rows;
 
   const TimePoint now = clock_.Now();
   const int year = Date::TodayInVietnam(now).year();
@@ -498,79 +674,69 @@ Result<PeopleImportReport> CommunityService::ImportPeople(const Caller& caller, 
   auto status = db_.Run(mode == ImportMode::kDryRun ? TxMode::kDryRun : TxMode::kWrite, [&](Tx& tx) -> Status {
     if (!repos_.territory->Find(tx, unit_id)) return UnitNotFound(unit_id).WithDetail("field", "unit_id");
     DANVAN_TRY(Require(tx, caller, Permission::kManageOrganisations, unit_id));
+    std::optional<std::map<std::string, std::vector<Organisation>>> by_name;  // read once, when a row names one
     std::vector<Parsed> good;
     for (size_t r = 1; r < rows.size(); ++r) {
-      const auto& row = rows[r];
       ++report.rows;
-      auto cell = [&](const std::string& col) -> std::string {
-        auto it = at.find(col);
-        return it == at.end() || it->second >= row.fields.size() ? std::string() : Trim(row.fields[it->second]);
-      };
-      const size_t issues_before = report.issues.size();
-      auto issue = [&](const std::string& col, const std::string& vi, const std::string& en) {
-        report.issues.push_back({row.line, col, vi, en});
-      };
-      // The same reading rules as a JSON body: a cell is one line of text without control characters (NUL included).
-      for (const auto& [col, index] : at) {
-        if (index >= row.fields.size()) continue;
-        const auto& text = row.fields[index];
-        if (HasControlCharacter(text))
-          issue(col, fmt::format("Ô ở dòng {}, cột \"{}\" (cột {}) chứa ký tự điều khiển hoặc xuống dòng.", row.line, col, index + 1),
-                fmt::format("The cell on line {}, column \"{}\" (column {}) holds a control character or a line break.",
-                            row.line, col, index + 1));
-      }
-      if (report.issues.size() != issues_before) continue;
+      ImportRow row(rows[r], sheet.at, report);
+      if (!row.CellsAreText()) continue;
       PersonInput in;
-      in.full_name = cell("full_name");
-      if (const auto y = cell("birth_year"); !y.empty()) {
+      in.full_name = row.Cell("full_name");
+      if (const auto y = row.Cell("birth_year"); !y.empty()) {
         int v = 0;
         auto [ptr, ec] = std::from_chars(y.data(), y.data() + y.size(), v);
-        if (ec != std::errc() || ptr != y.data() + y.size())
-          issue("birth_year", "Năm sinh phải là số: \"" + y + "\"", "The birth year must be a number: \"" + y + "\"");
-        else
+        if (ec == std::errc() && ptr == y.data() + y.size()) {
           in.birth_year = v;
-      }
-      in.gender = cell("gender");
-      in.phone = cell("phone");
-      in.email = cell("email");
-      in.address = cell("address");
-      Parsed parsed{row.line, {}, std::nullopt};
-      if (report.issues.size() == issues_before) {
-        auto person = PersonFrom(in, unit_id, year);
-        if (!person) {
-          const auto* field = person.error().details.if_contains("field");
-          issue(field && field->is_string() ? std::string(field->as_string()) : "full_name", person.error().message_vi,
-                person.error().message_en);
+        } else if (auto born = ImportDate(y, "birth_year"); born && !AllDigits(y)) {
+          in.birth_year = born->year();  // a date of birth: its year
         } else {
-          parsed.person = std::move(person).value();
+          row.Issue("birth_year", fmt::format("Năm sinh phải là số: \"{}\"", y),
+                    fmt::format("The birth year must be a number: \"{}\"", y));
         }
       }
-      if (const auto org = cell("organisation_id"); !org.empty() && report.issues.size() == issues_before) {
-        int64_t oid = 0;
-        auto [ptr, ec] = std::from_chars(org.data(), org.data() + org.size(), oid);
-        auto o = ec == std::errc() && ptr == org.data() + org.size() ? repos_.organisations->Find(tx, oid) : std::nullopt;
-        if (!o || o->unit_id != unit_id) {
-          issue("organisation_id", "Không có tổ chức số " + org + " trong đơn vị này.",
-                "No organisation " + org + " in this unit.");
+      // The codes, or the words a Vietnamese sheet uses.
+      in.gender = row.Cell("gender");
+      if (const auto g = FoldForSearch(in.gender); g == "nu") in.gender = "female";
+      else if (g == "nam") in.gender = "male";
+      else if (g == "khac") in.gender = "other";
+      in.phone = row.Cell("phone");
+      in.email = row.Cell("email");
+      in.address = row.Cell("address");
+      Parsed parsed{row.line(), {}, std::nullopt};
+      if (row.Ok()) {
+        auto person = PersonFrom(in, unit_id, year);
+        if (!person)
+          row.Issue(FieldOf(person.error(), "full_name"), person.error().message_vi, person.error().message_en);
+        else
+          parsed.person = std::move(person).value();
+      }
+      if (const auto org = row.Cell("organisation_id"); !org.empty() && row.Ok()) {
+        if (!by_name && !AllDigits(org)) by_name = OrganisationsByName(tx, repos_, unit_id);
+        static const std::map<std::string, std::vector<Organisation>> kNone;
+        auto ref = FindOrganisation(tx, repos_, unit_id, by_name ? *by_name : kNone, org);
+        if (!ref.found) {
+          row.Issue("organisation_id", ref.vi, ref.en);
         } else {
           Membership m;
-          m.organisation_id = oid;
-          m.title = cell("title").empty() ? "Thành viên" : cell("title");
-          auto from = Date::Parse(cell("from").empty() ? Date::TodayInVietnam(now).Iso() : cell("from"), "from");
+          m.organisation_id = ref.found->id;
+          m.title = row.Cell("title").empty() ? "Thành viên" : row.Cell("title");
+          const auto from_cell = row.Cell("from");
+          auto from = from_cell.empty() ? Result<Date>(Date::TodayInVietnam(now)) : ImportDate(from_cell, "from");
           if (!from) {
-            issue("from", from.error().message_vi, from.error().message_en);
+            row.Issue("from", from.error().message_vi, from.error().message_en);
           } else {
             m.valid_from = from.value();
-            if (auto valid = ValidateMembership(m, *o); !valid)
-              issue("title", valid.error().message_vi, valid.error().message_en);
+            if (auto valid = ValidateMembership(m, *ref.found); !valid)
+              row.Issue("title", valid.error().message_vi, valid.error().message_en);
             else
               parsed.membership = m;
           }
         }
       }
-      if (report.issues.size() == issues_before) good.push_back(std::move(parsed));
+      if (row.Ok()) good.push_back(std::move(parsed));
     }
     report.valid_rows = static_cast<int>(good.size());
+    for (const auto& g : good) report.names.push_back(g.person.full_name);
     if (mode == ImportMode::kAllOrNothing && !report.issues.empty()) return OkStatus();  // nothing written
     const std::string at_s = FormatUtc(now);
     for (auto& g : good) {
@@ -583,6 +749,134 @@ Result<PeopleImportReport> CommunityService::ImportPeople(const Caller& caller, 
         g.membership->person_id = g.person.id;
         g.membership->id = repos_.people->InsertMembership(tx, *g.membership, at_s);
       }
+      ++report.written;
+    }
+    if (mode == ImportMode::kDryRun) report.written = 0;
+    return OkStatus();
+  });
+  if (!status) return std::move(status).error();
+  return report;
+}
+
+Result<RowImportReport> CommunityService::ImportOrganisations(const Caller& caller, int64_t unit_id,
+                                                           const std::string& file, ImportMode mode,
+                                                           ImportFormat format) {
+  static const std::vector<ImportColumn> kColumns = {
+      Column("name", {"Tên", "Tên tổ chức"}),
+      Column("kind", {"Loại", "Loại tổ chức"}),
+      Column("parent", {"parent_id", "Tổ chức cấp trên", "Cấp trên", "Trực thuộc"}),
+      Column("valid_from", {"Từ ngày", "Ngày thành lập", "Ngày bắt đầu", "Hiệu lực từ"}),
+  };
+  RowImportReport report;
+  report.dry_run = mode == ImportMode::kDryRun;
+  auto sheet = DANVAN_TRY(ReadImportSheet(file, format, kColumns, {"name", "kind", "valid_from"}, report));
+  if (!report.issues.empty()) return report;
+  const auto& rows = sheet.rows;
+  const std::string now = FormatUtc(clock_.Now());
+  struct Parsed {
+    Organisation organisation;
+    std::optional<size_t> parent_row;  //!< an earlier good row of the file, by its index in `good`
+  };
+  auto status = db_.Run(mode == ImportMode::kDryRun ? TxMode::kDryRun : TxMode::kWrite, [&](Tx& tx) -> Status {
+    if (!repos_.territory->Find(tx, unit_id)) return UnitNotFound(unit_id).WithDetail("field", "unit_id");
+    DANVAN_TRY(Require(tx, caller, Permission::kManageOrganisations, unit_id));
+    const auto kinds = repos_.organisations->Kinds(tx);
+    const auto existing = OrganisationsByName(tx, repos_, unit_id);
+    std::vector<Parsed> good;
+    // The file's rows by folded name: a later row's parent may be one of them (-1: a row with problems).
+    std::map<std::string, std::vector<std::pair<int, std::optional<size_t>>>> in_file;
+    for (size_t r = 1; r < rows.size(); ++r) {
+      ++report.rows;
+      ImportRow row(rows[r], sheet.at, report);
+      Organisation o;
+      o.unit_id = unit_id;
+      o.name = row.Cell("name");
+      const std::string folded = FoldForSearch(o.name);
+      auto remember = [&](std::optional<size_t> index) {
+        if (!folded.empty()) in_file[folded].emplace_back(row.line(), index);
+      };
+      if (!row.CellsAreText()) {
+        remember(std::nullopt);
+        continue;
+      }
+      const auto kind = row.Cell("kind");
+      const auto fk = FoldForSearch(kind);
+      for (const auto& k : kinds)
+        if (k.code == kind || FoldForSearch(k.name_vi) == fk || FoldForSearch(k.name_en) == fk) o.kind = k.code;
+      if (o.kind.empty()) {
+        std::string known;
+        for (const auto& k : kinds) known += (known.empty() ? "" : ", ") + k.name_vi;
+        row.Issue("kind",
+                  kind.empty() ? std::string("Thiếu loại tổ chức.")
+                               : fmt::format("Loại tổ chức \"{}\" không có trong danh mục ({}).", kind, known),
+                  kind.empty() ? std::string("The organisation's kind is missing.")
+                               : fmt::format("Unknown organisation kind \"{}\".", kind));
+      }
+      if (auto from = ImportDate(row.Cell("valid_from"), "valid_from"); !from)
+        row.Issue("valid_from", from.error().message_vi, from.error().message_en);
+      else
+        o.valid_from = from.value();
+      // The parent: an earlier row of the file first (the file makes it), else the unit's organisation.
+      std::optional<Organisation> parent;
+      std::optional<size_t> parent_row;
+      if (const auto p = row.Cell("parent"); !p.empty()) {
+        auto earlier = AllDigits(p) ? in_file.end() : in_file.find(FoldForSearch(p));
+        if (earlier != in_file.end()) {
+          if (earlier->second.size() > 1)
+            row.Issue("parent", fmt::format("Có {} dòng trước tên \"{}\": không biết đâu là tổ chức cấp trên.",
+                                            earlier->second.size(), p),
+                      fmt::format("{} earlier rows are named \"{}\": which one is the parent is unclear.",
+                                  earlier->second.size(), p));
+          else if (!earlier->second[0].second)
+            row.Issue("parent", fmt::format("Tổ chức cấp trên \"{}\" ở dòng {} có lỗi.", p, earlier->second[0].first),
+                      fmt::format("The parent \"{}\" on line {} has problems.", p, earlier->second[0].first));
+          else {
+            parent_row = earlier->second[0].second;
+            parent = good[*parent_row].organisation;
+          }
+        } else {
+          auto ref = FindOrganisation(tx, repos_, unit_id, existing, p);
+          if (!ref.found) row.Issue("parent", ref.vi, ref.en);
+          else {
+            parent = ref.found;
+            o.parent_id = ref.found->id;
+          }
+        }
+      }
+      if (row.Ok()) {
+        if (auto valid = ValidateNewOrganisation(o, parent ? &*parent : nullptr); !valid) {
+          const auto field = FieldOf(valid.error(), "name");
+          row.Issue(field == "parent_id" ? "parent" : field == "valid_to" ? "valid_from" : field,
+                    valid.error().message_vi, valid.error().message_en);
+        }
+      }
+      // The same name under the same parent, still active: most likely the file was imported already.
+      if (row.Ok() && !parent_row) {
+        if (auto same = existing.find(folded); same != existing.end())
+          for (const auto& e : same->second)
+            if (!e.valid_to && e.parent_id == o.parent_id) {
+              row.Issue("name", fmt::format("Đã có tổ chức \"{}\" (số {}) ở cùng cấp trong đơn vị này.", e.name, e.id),
+                        fmt::format("\"{}\" (id {}) already exists under the same parent in this unit.", e.name, e.id));
+              break;
+            }
+      }
+      if (row.Ok()) {
+        remember(good.size());
+        good.push_back({std::move(o), parent_row});
+      } else {
+        remember(std::nullopt);
+      }
+    }
+    report.valid_rows = static_cast<int>(good.size());
+    for (const auto& g : good) report.names.push_back(g.organisation.name);
+    if (mode == ImportMode::kAllOrNothing && !report.issues.empty()) return OkStatus();  // nothing written
+    for (auto& g : good) {
+      if (g.parent_row) g.organisation.parent_id = good[*g.parent_row].organisation.id;  // written before it
+      g.organisation.created_at = g.organisation.updated_at = now;
+      g.organisation.id = repos_.organisations->Insert(tx, g.organisation);
+      audit_.Record(tx, caller.actor(),
+                    AuditEvent{"unit:" + std::to_string(unit_id), "organisation", std::to_string(g.organisation.id),
+                               "import", std::nullopt, OrganisationJson(g.organisation)});
       ++report.written;
     }
     if (mode == ImportMode::kDryRun) report.written = 0;

@@ -1,11 +1,13 @@
 #pragma once
 //! Organisations and people of a unit: the tree of organisations, what became of them, people and their
-//! memberships, the import of people from CSV, and the one search box over units, organisations and people.
+//! memberships, the imports of people and organisations (CSV, TSV, XLSX), and the one search box over units,
+//! organisations and people.
 
 #include "core/error.hpp"
 #include "core/time.hpp"
 #include "services/audit.hpp"
 #include "services/caller.hpp"
+#include "services/list_export.hpp"
 #include "storage/database.hpp"
 #include "storage/repositories.hpp"
 
@@ -76,15 +78,22 @@ struct ImportIssue {
   std::string message_en;
 };
 
-struct PeopleImportReport {
+//! What an import found and did; the same for people and organisations.
+struct RowImportReport {
   bool dry_run = true;
   int rows = 0;
   int valid_rows = 0;
   int written = 0;
   std::vector<ImportIssue> issues;
+  std::vector<std::string> names;  //!< the valid rows' names, in the file's order (written unless dry run or refused)
 };
+using PeopleImportReport = RowImportReport;
 
 enum class ImportMode { kDryRun, kAllOrNothing, kSkipBadRows };
+
+//! The file of an import: CSV/TSV text or an .xlsx workbook (its first sheet). The request's media type decides;
+//! bytes that are a zip are read as a workbook whatever they were called (the command line has only a file name).
+enum class ImportFormat { kCsv, kXlsx };
 
 struct SearchHit {
   std::string type;  //!< unit | organisation | person
@@ -104,6 +113,8 @@ class CommunityService {
   //! Public: organisations are public bodies; members only for those who may see them.
   Result<OrganisationDetail> GetOrganisation(const std::optional<Caller>& caller, int64_t id);
   Result<Page<Organisation>> ListOrganisations(const OrganisationQuery& query);
+  //! Every organisation the query matches (its limit and offset aside), as a spreadsheet (list_export.hpp).
+  Result<ExportFile> ExportOrganisations(OrganisationQuery query);
   //! Refused while a child organisation is still active then (each child's fate is a staff decision); the open
   //! memberships end on the same day, and on a move continue in the new record. One transaction, all audited.
   Result<Organisation> EndOrganisation(const Caller& caller, int64_t id, const OrganisationEnd& end);
@@ -118,11 +129,20 @@ class CommunityService {
   Result<PersonView> PatchPerson(const Caller& caller, int64_t id, const PersonPatch& patch);
   Result<PersonView> GetPerson(const Caller& caller, int64_t id);
   Result<Page<PersonView>> ListPeople(const Caller& caller, const PersonQuery& query);
+  //! Every person the query matches, as a spreadsheet; personal data only as ListPeople shows it.
+  Result<ExportFile> ExportPeople(const Caller& caller, PersonQuery query);
   Result<Membership> AddMembership(const Caller& caller, int64_t person_id, const NewMembership& input);
   Result<Membership> EndMembership(const Caller& caller, int64_t membership_id, const std::string& date);
 
-  //! CSV with a header row: full_name, birth_year, gender, phone, email, address, organisation_id, title, from.
-  Result<PeopleImportReport> ImportPeople(const Caller& caller, int64_t unit_id, const std::string& csv, ImportMode mode);
+  //! A header row, then a person a row: full_name, birth_year, gender, phone, email, address, organisation_id, title,
+  //! from, or the Vietnamese headings offices use ("Họ và tên", "Năm sinh", …; docs/api.md lists them), matched
+  //! without regard to case or diacritics. Lines are the file's (a sheet's row numbers). Needs kManageOrganisations.
+  Result<RowImportReport> ImportPeople(const Caller& caller, int64_t unit_id, const std::string& file, ImportMode mode,
+                                    ImportFormat format = ImportFormat::kCsv);
+  //! A header row, then an organisation a row: name, kind (a code or the kind's name), parent (an id or the name of an
+  //! organisation of the unit or of an earlier row), valid_from. One transaction; each one audited as created.
+  Result<RowImportReport> ImportOrganisations(const Caller& caller, int64_t unit_id, const std::string& file,
+                                           ImportMode mode, ImportFormat format = ImportFormat::kCsv);
 
   //! Units and organisations for everyone; people only within the caller's units.
   Result<std::vector<SearchHit>> Search(const std::optional<Caller>& caller, const std::string& text, int limit);

@@ -11,6 +11,7 @@
 #include "domain/work_calendar.hpp"
 #include "services/audit.hpp"
 #include "services/caller.hpp"
+#include "services/list_export.hpp"
 #include "services/movement.hpp"  // UploadedFile
 #include "storage/concern_repository.hpp"
 #include "storage/database.hpp"
@@ -201,6 +202,8 @@ class ConcernService {
                                                                        const std::vector<NewConcern>& concerns);
   Result<StaffConcern> Get(const Caller& caller, int64_t id);
   Result<Page<StaffConcern>> List(const Caller& caller, const StaffConcernQuery& q);
+  //! The whole queue List shows for the query (its limit and offset aside), as a spreadsheet (list_export.hpp).
+  Result<ExportFile> ExportQueue(const Caller& caller, StaffConcernQuery query);
   Result<StaffConcern> Act(const Caller& caller, int64_t id, const ConcernStep& step);
   //! A private note (staff only) or a public update (on the resident's timeline), no change of status.
   Result<StaffConcern> Comment(const Caller& caller, int64_t id, const std::string& text, bool is_public);

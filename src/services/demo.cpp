@@ -8,6 +8,7 @@
 #include "core/date.hpp"
 #include "services/demo_awards.hpp"
 #include "services/demo_concerns.hpp"
+#include "services/demo_plans.hpp"
 
 namespace danvan {
 
@@ -383,6 +384,7 @@ Result<bool> SeedDemo(Services& services) {
   DANVAN_TRY(SeedMovement(services, ly_thai_to.id, orgs, council_users));
   DANVAN_TRY(SeedAwards(services, ly_thai_to.id, district.id, orgs));
   DANVAN_TRY(SeedConcerns(services, ly_thai_to.id, hoan_kiem.id, orgs));
+  DANVAN_TRY(SeedPlans(services, hoan_kiem.id));
   return true;
 }
 

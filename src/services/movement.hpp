@@ -6,6 +6,7 @@
 #include "core/time.hpp"
 #include "services/audit.hpp"
 #include "services/caller.hpp"
+#include "services/list_export.hpp"
 #include "storage/database.hpp"
 #include "storage/repositories.hpp"
 
@@ -131,6 +132,8 @@ class MovementService {
   Result<Model> Transition(const Caller& caller, int64_t model_id, const std::string& action, const std::string& reason);
   Result<Model> GetModel(const std::optional<Caller>& caller, int64_t id);
   Result<Page<Model>> ListModels(const Caller& caller, ModelQuery query);
+  //! Every model the query matches (its limit and offset aside), as a spreadsheet (list_export.hpp).
+  Result<ExportFile> ExportModels(const Caller& caller, ModelQuery query);
   //! Recognised models and exemplars of every unit: what anyone may see.
   Result<Page<Model>> PublicModels(ModelQuery query);
   //! A recognised model adopted by another organisation or unit, as a new model in the adopter's campaign.

@@ -161,6 +161,54 @@ Result<ModelsByUnitReport> ReportService::ModelsByUnit(const Caller& caller, con
   });
 }
 
+Result<FieldLevelReport> ReportService::ModelsByFieldLevel(const Caller& caller, const ModelsByUnitQuery& q) {
+  const Date as_of = q.as_of.empty() ? Date::TodayInVietnam(clock_.Now()) : DANVAN_TRY(Date::Parse(q.as_of, "as_of"));
+  if (q.year && (*q.year < 1900 || *q.year > 9999))
+    return InvalidParameter("year", "Năm phải từ 1900 đến 9999.", "The year must be between 1900 and 9999.");
+  return db_.Run<FieldLevelReport>(TxMode::kRead, [&](Tx& tx) -> Result<FieldLevelReport> {
+    auto unit = repos_.territory->Find(tx, q.unit_id);
+    if (!unit) return UnitNotFound(q.unit_id).WithDetail("parameter", "unit_id");
+    if (!caller.principal.IsSystemAdmin() &&
+        !Allows(caller.principal, Permission::kViewUnitPrivate, repos_.territory->Ancestry(tx, q.unit_id)))
+      return Forbidden();
+    FieldLevelReport report;
+    report.unit_id = unit->id;
+    report.unit_name = unit->name;
+    report.year = q.year;
+    report.as_of = as_of;
+    report.roll_up = q.roll_up;
+    report.fields = repos_.movement->Fields(tx);
+    auto cells = reports_.ModelFieldLevels(tx, ReportScope{q.unit_id, q.roll_up, as_of, q.year});
+    std::map<std::string, std::string> level_names;
+    for (const auto& c : cells) {
+      auto& name = level_names[c.level];
+      if (name.empty()) name = c.level_name;
+      report.total += c.models;
+    }
+    for (const auto& [code, name] : level_names) report.levels.push_back(RecognitionLevel{code, name});
+    std::sort(report.levels.begin(), report.levels.end(), [](const RecognitionLevel& a, const RecognitionLevel& b) {
+      if (a.code.empty() != b.code.empty()) return b.code.empty();  // no level last
+      return VietnameseSortKey(a.name) < VietnameseSortKey(b.name);
+    });
+    auto field_rank = [&](const std::string& code) {
+      for (size_t i = 0; i < report.fields.size(); ++i)
+        if (report.fields[i].code == code) return i;
+      return report.fields.size();
+    };
+    auto level_rank = [&](const std::string& code) {
+      for (size_t i = 0; i < report.levels.size(); ++i)
+        if (report.levels[i].code == code) return i;
+      return report.levels.size();
+    };
+    std::sort(cells.begin(), cells.end(), [&](const FieldLevelCount& a, const FieldLevelCount& b) {
+      const auto fa = field_rank(a.field), fb = field_rank(b.field);
+      return fa != fb ? fa < fb : level_rank(a.level) < level_rank(b.level);
+    });
+    report.cells = std::move(cells);
+    return report;
+  });
+}
+
 Result<ConcernFiguresReport> ReportService::ConcernFigures(const Caller& caller, const ConcernFiguresQuery& q) {
   const Date as_of = q.as_of.empty() ? Date::TodayInVietnam(clock_.Now()) : DANVAN_TRY(Date::Parse(q.as_of, "as_of"));
   ConcernGrouping grouping = ConcernGrouping::kUnit;

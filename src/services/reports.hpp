@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "core/time.hpp"
 #include "services/caller.hpp"
+#include "services/list_export.hpp"
 #include "storage/database.hpp"
 #include "storage/report_repository.hpp"
 #include "storage/repositories.hpp"
@@ -92,11 +93,21 @@ struct ConcernFiguresReport {
   ConcernFigureRow total;
 };
 
-//! A report as a spreadsheet download.
-struct ReportFile {
-  std::string file_name;  //!< ASCII: "bao-cao-mo-hinh-2026.xlsx"
-  std::string bytes;
+//! Models per field and recognition level over a unit's subtree (the home's chart).
+struct FieldLevelReport {
+  int64_t unit_id = 0;
+  std::string unit_name;
+  std::optional<int> year;
+  Date as_of;
+  bool roll_up = false;
+  std::vector<FieldInfo> fields;          //!< every field, in their order
+  std::vector<RecognitionLevel> levels;   //!< the levels met, by name; the empty code (no level) last
+  std::vector<FieldLevelCount> cells;     //!< non-zero cells only, by field order then level order
+  int64_t total = 0;
 };
+
+//! A report as a spreadsheet download.
+using ReportFile = ExportFile;  //!< ASCII file name: "bao-cao-mo-hinh-2026.xlsx"
 
 class ReportService {
  public:
@@ -112,6 +123,10 @@ class ReportService {
   //! part of it by `as_of`), grouped by unit, organisation, category or month, with a total. Permission and roll-up
   //! as ModelsByUnit; a fixed number of queries, aggregated in SQL.
   Result<ConcernFiguresReport> ConcernFigures(const Caller& caller, const ConcernFiguresQuery& query);
+
+  //! The models of the unit's subtree (rolled up as ModelsByUnit) per field and recognition level; permission as
+  //! ModelsByUnit; two queries.
+  Result<FieldLevelReport> ModelsByFieldLevel(const Caller& caller, const ModelsByUnitQuery& query);
 
   //! ModelsByUnit as an .xlsx workbook: one sheet, a row per unit then the total, Vietnamese headers.
   Result<ReportFile> ModelsByUnitXlsx(const Caller& caller, const ModelsByUnitQuery& query);

@@ -5,6 +5,7 @@
 #include "core/time.hpp"
 #include "services/audit.hpp"
 #include "services/caller.hpp"
+#include "services/list_export.hpp"
 #include "storage/database.hpp"
 #include "storage/repositories.hpp"
 
@@ -59,6 +60,8 @@ class TerritoryService {
   //! Public: units and their history are public information.
   Result<UnitDetail> GetUnit(int64_t id);
   Result<Page<AdminUnit>> ListUnits(const UnitQuery& query);
+  //! Every unit the query matches (its limit and offset aside), as a spreadsheet (list_export.hpp).
+  Result<ExportFile> ExportUnits(UnitQuery query);
   Result<UnitFate> Successors(int64_t id);
   //! Reads the merger table's format (old_ward, old_district, new_ward, share); see docs/data-model.md.
   Result<ImportReport> ImportMergerTable(const Caller& caller, const std::string& tsv, const std::string& province,

@@ -1,3 +1,4 @@
+#include "core/crypto.hpp"
 #include "core/vietnamese.hpp"
 #include "storage/repositories.hpp"
 #include "storage/row.hpp"
@@ -7,7 +8,6 @@
 
 #include <map>
 
-#include <sodium.h>
 
 namespace danvan {
 namespace {
@@ -67,22 +67,10 @@ Model ModelFromRow(const soci::row& r) {
   return m;
 }
 
-std::string Base64(const std::string& bytes) {
-  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
-                    sodium_base64_VARIANT_ORIGINAL);
-  out.resize(out.size() - 1);  // the terminating NUL
-  return out;
-}
-
-std::string FromBase64(const std::string& text) {
-  std::string out(text.size() / 4 * 3 + 3, '\0');
-  size_t len = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr,
-                        &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
-    throw std::runtime_error("a stored attachment is not valid base64");
-  out.resize(len);
-  return out;
+std::string FromStoredBase64(const std::string& text) {
+  auto bytes = FromBase64(text);
+  if (!bytes) throw std::runtime_error("a stored attachment is not valid base64");
+  return std::move(*bytes);
 }
 
 class SociMovementRepository final : public MovementRepository {
@@ -350,7 +338,7 @@ class SociMovementRepository final : public MovementRepository {
     for (const auto& r : rows) {
       auto text = RowOptString(r, 0);
       if (!text) return std::nullopt;
-      return FromBase64(*text);
+      return FromStoredBase64(*text);
     }
     return std::nullopt;
   }

@@ -21,6 +21,18 @@ class SociReportRepository final : public ReportRepository {
     return out;
   }
 
+  std::vector<FieldLevelCount> ModelFieldLevels(Tx& tx, const ReportScope& s) override {
+    std::optional<std::string> year;
+    if (s.year) year = std::to_string(*s.year);
+    const int64_t roll_up = s.roll_up ? 1 : 0;
+    const std::string as_of = s.as_of.Iso();
+    std::vector<FieldLevelCount> out;
+    auto rows = tx.Query(sql::kReportModelFieldLevels, s.unit_id, roll_up, as_of, year, year);
+    while (const soci::row* r = rows.Next())
+      out.push_back(FieldLevelCount{r->get<std::string>(0), r->get<std::string>(1), r->get<std::string>(2), RowInt(*r, 3)});
+    return out;
+  }
+
   std::map<int64_t, int64_t> CertificateCounts(Tx& tx, const ReportScope& s) override {
     std::optional<int64_t> year;
     if (s.year) year = *s.year;

@@ -30,6 +30,14 @@ struct UnitStatusCount {
   int64_t adopted = 0;     //!< replications of another model
 };
 
+//! Models of one field at one recognition level.
+struct FieldLevelCount {
+  std::string field;       //!< the field's code
+  std::string level;       //!< the recognition level's code; empty: not recognised at a level
+  std::string level_name;  //!< the level's name in its campaign; empty when none
+  int64_t models = 0;
+};
+
 //! How the figures of residents' concerns are grouped in SQL.
 enum class ConcernGrouping { kUnit, kOrganisation, kCategory, kDay };
 
@@ -57,6 +65,8 @@ class ReportRepository {
   virtual ~ReportRepository() = default;
   //! Models per unit and status, of campaigns starting in the scope's year.
   virtual std::vector<UnitStatusCount> ModelCounts(Tx& tx, const ReportScope& scope) = 0;
+  //! Models per field and recognition level, of campaigns starting in the scope's year.
+  virtual std::vector<FieldLevelCount> ModelFieldLevels(Tx& tx, const ReportScope& scope) = 0;
   //! Valid certificates per unit of their decision, decided in the scope's year.
   virtual std::map<int64_t, int64_t> CertificateCounts(Tx& tx, const ReportScope& scope) = 0;
   //! The successions in force on `as_of` on the way forward from every unit of the scope.

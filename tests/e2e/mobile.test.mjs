@@ -31,6 +31,9 @@ test('the log-in page fits a 360 px phone', async () => {
 
 test('the units page fits, and the menu opens from the button and leads to other pages', async () => {
   await logIn(page, env.url)
+  // Signed in, staff land on their home; the units are one link away.
+  await page.getByRole('heading', { level: 1, name: 'Trang chủ' }).waitFor()
+  await page.goto(`${env.url}/units`)
   await page.getByRole('heading', { level: 1, name: 'Đơn vị hành chính' }).waitFor()
   // The side menu is hidden on a phone; the menu button is there instead.
   assert.equal(await page.locator('nav.sidebar').isVisible(), false)

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 
 import { demoUser, logIn, logOut, screenshot, settle, setUp } from './support.mjs'
+import { makeXlsx, XLSX_TYPE } from '../http/support.mjs'
 
 const PHONE = { width: 360, height: 740 }
 const DESKTOP = { width: 1280, height: 800 }
@@ -248,6 +249,40 @@ test('a CSV with one bad row: the dry run names its line and column and writes n
   await fitsWidth()
   await screenshot(page, 'mobile-import')
   await page.setViewportSize(DESKTOP)
+})
+
+test('an Excel workbook with Vietnamese headings: the dry run names the sheet row, skipping it writes the rest', async () => {
+  await page.goto(`${env.url}/people/import`)
+  await page.getByRole('heading', { level: 1, name: 'Nhập danh sách cá nhân từ tệp CSV hoặc Excel' }).waitFor()
+  await page.getByTestId('import-unit').getByText('Phường Lý Thái Tổ').waitFor()
+  const xlsx = makeXlsx([
+    ['STT', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Tổ chức', 'Chức danh', 'Từ ngày'],
+    [1, 'Hoàng Thị Bích Ngọc', 1988, 'Nữ', 'Tổ dân vận số 3', 'Tổ viên', { date: '2022-11-20' }],
+    [2, 'Kim Văn Lực', 'bốn', 'Nam', null, null, null],
+    [3, 'Tống Văn Hải', '1959', 'Nam', null, null, null],
+  ])
+  await page.getByTestId('csv-file').setInputFiles({ name: 'danh-sach.xlsx', mimeType: XLSX_TYPE, buffer: xlsx })
+  await page.getByTestId('csv-chosen').getByText('Đã chọn: danh-sach.xlsx (bảng tính Excel)').waitFor()
+  await page.getByRole('button', { name: 'Kiểm tra (chạy thử)' }).click()
+  const report = page.getByTestId('import-report')
+  await report.getByText('Đây là chạy thử: chưa ghi gì vào hệ thống.').waitFor()
+  const issues = report.getByTestId('import-issues')
+  assert.match(await issues.getByRole('row').filter({ hasText: 'birth_year' }).innerText(), /^3\s+birth_year\s+Năm sinh phải là số: "bốn"$/)
+  assert.equal(await issues.locator('tbody tr').count(), 1)
+  assert.match(await report.getByTestId('import-counts').innerText(), /Số dòng\s*3\s*Dòng hợp lệ\s*2\s*Dòng có lỗi\s*1\s*Đã ghi\s*0/)
+  assert.equal((await peopleOfWard('hoang thi bich ngoc')).length, 0)
+
+  await page.getByRole('button', { name: 'Bỏ qua dòng lỗi và nhập' }).click()
+  await report.getByText('Đã nhập 2 người.').waitFor()
+  assert.deepEqual(await report.getByTestId('written-names').getByRole('listitem').allInnerTexts(),
+    ['Hoàng Thị Bích Ngọc', 'Tống Văn Hải'])
+  const ngoc = await peopleOfWard('hoang thi bich ngoc')
+  assert.equal(ngoc.length, 1)
+  assert.deepEqual(ngoc[0].memberships.map((m) => [m.organisation_name, m.title, m.valid_from]),
+    [['Tổ dân vận số 3', 'Tổ viên', '2022-11-20']])
+  assert.equal((await peopleOfWard('kim van luc')).length, 0)
+  await settle(page)
+  await screenshot(page, 'import-xlsx-written')
 })
 
 test('a viewer finds her too, but not her phone number; log out', async () => {

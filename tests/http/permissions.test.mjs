@@ -183,6 +183,54 @@ const signs = (a, w) => Boolean(a.admin || (a.role === 'signer' && a.unit === w)
 const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n').toString('base64');
 
 /** Per ward, made once as admin through the API: an issuer, a draft proposal, a decision, an event. */
+// ---------------------------------------------------------------------------------------------------------
+// Plans and outreach activities (src/services/plans.cpp): 'ltt' and 'hb' are the wards' own plans and activities,
+// 'ltt.tdv3' an organisation's (Tổ dân vận số 3, which todanvan3 speaks for). Everyone granted on the ward reads them;
+// its unit admin writes them, and the member who speaks for the organisation writes the organisation's.
+const PLAN_TARGETS = ['ltt', 'hb', 'ltt.tdv3'];
+const planOrg = (ctx, t) => (t === 'ltt.tdv3' ? ctx.orgs.tdv3 : undefined);
+const seesPlan = (a, t) => granted(a, place(t));
+const editsPlan = (a, t) => manages(a, place(t)) || Boolean(t === 'ltt.tdv3' && a.org === 'tdv3' && granted(a, 'ltt'));
+const planWrite = (a, t, status = 200, missing = 'plan_not_found') => {
+  if (!seesPlan(a, t)) return notFound(missing);
+  return editsPlan(a, t) ? ok(status) : FORBIDDEN;
+};
+let planYear = 3000;
+
+async function planFixtures(ctx) {
+  if (ctx.pl) return ctx.pl;
+  const must = async (res, status, what) => {
+    assert.equal(res.status, status, `${what}: ${res.body?.slice?.(0, 300)}`);
+    return res.json;
+  };
+  const pl = { plans: {}, counted: {}, reported: {}, activities: {}, files: {} };
+  pl.create = async (t, targets = [{ kind: 'propaganda_sessions', target: 10 }, { kind: 'new_members', target: 20 }], year = (planYear += 10)) => {
+    const org = planOrg(ctx, t);
+    return must(await ctx.asAdmin('POST', '/api/v1/plans', {
+      unit_id: ctx.units[place(t)], ...(org ? { organisation_id: org } : {}), year, targets,
+    }), 201, `plan ${t}`);
+  };
+  pl.activityBody = (t, extra = {}) => {
+    const org = planOrg(ctx, t);
+    return { unit_id: ctx.units[place(t)], ...(org ? { organisation_id: org } : {}), kind: 'propaganda', held_on: '12/05/2022',
+      place: 'Nhà văn hóa tổ dân phố', topic: `Tuyên truyền ${uniq()}`, attendance: 40, ...extra };
+  };
+  for (const t of PLAN_TARGETS) {
+    // 2023: the wards still stood, and hand reports may be dated then (not after today).
+    const p = await pl.create(t, undefined, 2023);
+    pl.plans[t] = p.id;
+    const targets = p.sections.flatMap((s) => s.targets);
+    pl.counted[t] = targets.find((x) => x.kind === 'propaganda_sessions').id;
+    pl.reported[t] = targets.find((x) => x.kind === 'new_members').id;
+    const a = await must(await ctx.asAdmin('POST', '/api/v1/outreach-activities',
+      pl.activityBody(t, { files: [{ file_name: 'anh.png', content_base64: TINY_PNG }] })), 201, `activity ${t}`);
+    pl.activities[t] = a.id;
+    pl.files[t] = a.files[0].id;
+  }
+  ctx.pl = pl;
+  return pl;
+}
+
 async function awardFixtures(ctx) {
   if (ctx.aw) return ctx.aw;
   const must = async (res, status, what) => {
@@ -684,6 +732,22 @@ const ROUTES = {
         contentType: 'text/csv',
         check: (res) => assert.equal(res.json.written, 1),
         verifyUnchanged: async () => assert.ok(!(await ctx.peopleNames(w)).includes(fullName), `no person "${fullName}"`),
+      };
+    },
+  },
+  'POST /api/v1/organisations/import': {
+    auth: true,
+    targets: WARDS,
+    // As the people's import: the unit is public, so a refusal on another ward is 403 (not 404).
+    expect: (a, w) => (manages(a, w) ? ok() : FORBIDDEN),
+    prepare: (ctx, a, w) => {
+      const name = `Tổ nhập từ tệp ${uniq()}`;
+      return {
+        query: `?unit_id=${ctx.units[w]}&mode=all`,
+        rawBody: `name,kind,valid_from\n${name},to_dan_van,01/01/2023\n`,
+        contentType: 'text/csv',
+        check: (res) => assert.equal(res.json.written, 1),
+        verifyUnchanged: async () => assert.ok(!(await ctx.orgNames(w)).includes(name), `no organisation "${name}"`),
       };
     },
   },
@@ -1315,6 +1379,232 @@ const ROUTES = {
       check: (res) => assert.deepEqual([res.json.unit_id, typeof res.json.total.received], [ctx.units[w], 'number']),
     }),
   },
+  // --- plans and outreach activities (src/services/plans.cpp) ---------------------------------------------
+  'GET /api/v1/plan-reference': {
+    auth: true,
+    expect: () => ok(),
+    prepare: () => ({ check: (res) => assert.equal(res.json.tasks.length, 5) }),
+  },
+  'GET /api/v1/plans': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => (granted(a, w) ? ok() : FORBIDDEN),
+    prepare: async (ctx, a, w) => {
+      const pl = await planFixtures(ctx);
+      return { query: `?unit_id=${ctx.units[w]}`, check: (res) => assert.ok(res.json.items.some((p) => p.id === pl.plans[w])) };
+    },
+  },
+  'POST /api/v1/plans': {
+    auth: true,
+    targets: PLAN_TARGETS,
+    // Creating checks the unit first: staff of another ward are refused, not told "not found".
+    expect: (a, t) => (editsPlan(a, t) ? ok(201) : FORBIDDEN),
+    prepare: async (ctx, a, t) => {
+      await planFixtures(ctx);
+      const year = (planYear += 10);
+      const org = planOrg(ctx, t);
+      const list = async () => (await ctx.asAdmin('GET', `/api/v1/plans?unit_id=${ctx.units[place(t)]}&year=${year}`)).json.items;
+      return {
+        body: { unit_id: ctx.units[place(t)], ...(org ? { organisation_id: org } : {}), year, targets: [{ kind: 'models_registered', target: 5 }] },
+        check: (res) => assert.deepEqual([res.json.year, res.json.targets, res.json.sections.length], [year, 1, 5]),
+        verifyUnchanged: async () => assert.deepEqual(await list(), []),
+      };
+    },
+  },
+  'GET /api/v1/plans/{id}': {
+    auth: true,
+    targets: PLAN_TARGETS,
+    expect: (a, t) => (seesPlan(a, t) ? ok() : notFound('plan_not_found')),
+    prepare: async (ctx, a, t) => {
+      const pl = await planFixtures(ctx);
+      return { params: { id: pl.plans[t] }, check: (res) => assert.equal(res.json.id, pl.plans[t]) };
+    },
+  },
+  'PATCH /api/v1/plans/{id}': {
+    auth: true,
+    targets: PLAN_TARGETS,
+    expect: (a, t) => planWrite(a, t),
+    prepare: async (ctx, a, t) => {
+      const pl = await planFixtures(ctx);
+      const title = async () => (await ctx.asAdmin('GET', `/api/v1/plans/${pl.plans[t]}`)).json.title;
+      const before = await title();
+      const wanted = `Kế hoạch ${uniq()}`;
+      return {
+        params: { id: pl.plans[t] },
+        body: { title: wanted, notes: 'Sửa để kiểm thử quyền' },
+        check: (res) => assert.equal(res.json.title, wanted),
+        verifyUnchanged: async () => assert.equal(await title(), before),
+      };
+    },
+  },
+  'POST /api/v1/plans/{id}/carry-over': {
+    auth: true,
+    targets: PLAN_TARGETS,
+    expect: (a, t) => planWrite(a, t, 201),
+    prepare: async (ctx, a, t, expected) => {
+      const pl = await planFixtures(ctx);
+      const p = await ctx.fixture(expected, `carry-over plan ${t}`, () => pl.create(t));
+      const next = async () => (await ctx.asAdmin('GET', `/api/v1/plans?unit_id=${ctx.units[place(t)]}`)).json.items
+        .filter((x) => x.carried_from_id === p.id);
+      return {
+        params: { id: p.id },
+        check: (res) => assert.deepEqual([res.json.plan.year, res.json.plan.carried_from_id, res.json.ended.length], [p.year + 1, p.id, 2]),
+        verifyUnchanged: async () => assert.deepEqual(await next(), []),
+      };
+    },
+  },
+  'POST /api/v1/plans/{id}/targets': {
+    auth: true,
+    targets: PLAN_TARGETS,
+    expect: (a, t) => planWrite(a, t, 201),
+    prepare: async (ctx, a, t, expected) => {
+      const pl = await planFixtures(ctx);
+      const p = await ctx.fixture(expected, `targets plan ${t}`, () => pl.create(t, []));
+      const count = async () => (await ctx.asAdmin('GET', `/api/v1/plans/${p.id}`)).json.targets;
+      return {
+        params: { id: p.id },
+        body: { kind: 'dialogues', target: 4, notes: 'Mỗi quý một buổi' },
+        check: (res) => assert.deepEqual([res.json.plan_id, res.json.kind], [p.id, 'dialogues']),
+        verifyUnchanged: async () => assert.equal(await count(), 0),
+      };
+    },
+  },
+  'PATCH /api/v1/plan-targets/{id}': {
+    auth: true,
+    targets: PLAN_TARGETS,
+    expect: (a, t) => planWrite(a, t, 200, 'target_not_found'),
+    prepare: async (ctx, a, t) => {
+      const pl = await planFixtures(ctx);
+      const value = async () => (await ctx.asAdmin('GET', `/api/v1/plans/${pl.plans[t]}`)).json.sections
+        .flatMap((s) => s.targets).find((x) => x.id === pl.counted[t]).target;
+      const before = await value();
+      const wanted = before + 1;
+      return {
+        params: { id: pl.counted[t] },
+        body: { target: wanted, notes: 'Tăng chỉ tiêu' },
+        check: (res) => assert.equal(res.json.target, wanted),
+        verifyUnchanged: async () => assert.equal(await value(), before),
+      };
+    },
+  },
+  'DELETE /api/v1/plan-targets/{id}': {
+    auth: true,
+    targets: PLAN_TARGETS,
+    expect: (a, t) => planWrite(a, t, 204, 'target_not_found'),
+    prepare: async (ctx, a, t, expected) => {
+      const pl = await planFixtures(ctx);
+      const p = await ctx.fixture(expected, `delete-target plan ${t}`, () => pl.create(t, [{ kind: 'voters_meetings', target: 2 }]));
+      const id = p.sections.flatMap((s) => s.targets)[0].id;
+      const count = async () => (await ctx.asAdmin('GET', `/api/v1/plans/${p.id}`)).json.targets;
+      return { params: { id }, verifyUnchanged: async () => assert.equal(await count(), 1) };
+    },
+  },
+  'POST /api/v1/plan-targets/{id}/reports': {
+    auth: true,
+    targets: PLAN_TARGETS,
+    expect: (a, t) => planWrite(a, t, 201, 'target_not_found'),
+    prepare: async (ctx, a, t) => {
+      const pl = await planFixtures(ctx);
+      const count = async () => (await ctx.asAdmin('GET', `/api/v1/plans/${pl.plans[t]}`)).json.sections
+        .flatMap((s) => s.targets).find((x) => x.id === pl.reported[t]).reports.length;
+      const before = await count();
+      return {
+        params: { id: pl.reported[t] },
+        body: { reported_on: '01/06/2023', value: 7, evidence: 'Biên bản kết nạp', files: [{ file_name: 'anh.png', content_base64: TINY_PNG }] },
+        check: (res) => assert.deepEqual([res.json.value, res.json.files[0].media_type], [7, 'image/png']),
+        verifyUnchanged: async () => assert.equal(await count(), before),
+      };
+    },
+  },
+  'GET /api/v1/outreach-activities': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => (granted(a, w) ? ok() : FORBIDDEN),
+    prepare: async (ctx, a, w) => {
+      const pl = await planFixtures(ctx);
+      return {
+        query: `?unit_id=${ctx.units[w]}&year=2022`,
+        check: (res) => assert.ok(res.json.items.some((x) => x.id === pl.activities[w])),
+      };
+    },
+  },
+  'POST /api/v1/outreach-activities': {
+    auth: true,
+    targets: PLAN_TARGETS,
+    expect: (a, t) => (editsPlan(a, t) ? ok(201) : FORBIDDEN),
+    prepare: async (ctx, a, t) => {
+      const pl = await planFixtures(ctx);
+      const body = pl.activityBody(t);
+      const found = async () => (await ctx.asAdmin('GET', `/api/v1/outreach-activities?unit_id=${ctx.units[place(t)]}&page_size=200`))
+        .json.items.filter((x) => x.topic === body.topic).length;
+      return {
+        body,
+        check: (res) => assert.deepEqual([res.json.topic, res.json.can_edit], [body.topic, true]),
+        verifyUnchanged: async () => assert.equal(await found(), 0),
+      };
+    },
+  },
+  'GET /api/v1/outreach-activities/{id}': {
+    auth: true,
+    targets: PLAN_TARGETS,
+    expect: (a, t) => (seesPlan(a, t) ? ok() : notFound('activity_not_found')),
+    prepare: async (ctx, a, t) => {
+      const pl = await planFixtures(ctx);
+      return { params: { id: pl.activities[t] }, check: (res) => assert.equal(res.json.files.length >= 1, true) };
+    },
+  },
+  'PUT /api/v1/outreach-activities/{id}': {
+    auth: true,
+    targets: PLAN_TARGETS,
+    expect: (a, t) => planWrite(a, t, 200, 'activity_not_found'),
+    prepare: async (ctx, a, t) => {
+      const pl = await planFixtures(ctx);
+      const topic = async () => (await ctx.asAdmin('GET', `/api/v1/outreach-activities/${pl.activities[t]}`)).json.topic;
+      const before = await topic();
+      const body = pl.activityBody(t);
+      return {
+        params: { id: pl.activities[t] },
+        body,
+        check: (res) => assert.equal(res.json.topic, body.topic),
+        verifyUnchanged: async () => assert.equal(await topic(), before),
+      };
+    },
+  },
+  'POST /api/v1/outreach-activities/{id}/files': {
+    auth: true,
+    targets: PLAN_TARGETS,
+    expect: (a, t) => planWrite(a, t, 201, 'activity_not_found'),
+    prepare: async (ctx, a, t) => {
+      const pl = await planFixtures(ctx);
+      const count = async () => (await ctx.asAdmin('GET', `/api/v1/outreach-activities/${pl.activities[t]}`)).json.file_count;
+      const before = await count();
+      return {
+        params: { id: pl.activities[t] },
+        body: { files: [{ file_name: 'bien-ban.pdf', content_base64: TINY_PDF }] },
+        // Other actors' calls on the same activity may come between: this one added its file.
+        check: (res) => assert.ok(res.json.file_count > before && res.json.files.some((f) => f.file_name === 'bien-ban.pdf')),
+        verifyUnchanged: async () => assert.equal(await count(), before),
+      };
+    },
+  },
+  'GET /api/v1/plan-files/{id}': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => (granted(a, w) ? ok() : notFound('file_not_found')),
+    prepare: async (ctx, a, w) => {
+      const pl = await planFixtures(ctx);
+      return { params: { id: pl.files[w] }, check: (res) => assert.equal(res.headers['content-type'], 'image/png') };
+    },
+  },
+  'GET /api/v1/plan-files/{id}/thumbnail': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => (granted(a, w) ? ok() : notFound('file_not_found')),
+    prepare: async (ctx, a, w) => {
+      const pl = await planFixtures(ctx);
+      return { params: { id: pl.files[w] }, check: (res) => assert.equal(res.headers['content-type'], 'image/jpeg') };
+    },
+  },
   'GET /api/v1/decisions': {
     auth: true,
     targets: WARDS,
@@ -1853,6 +2143,22 @@ const ROUTES = {
         verifyUnchanged: async () => assert.notEqual((await ctx.concernOf(ctx.openConcern[t].id)).draft_answer, text),
       };
     },
+  },
+  'GET /api/v1/home': {
+    auth: true,
+    // Anyone signed in has a home: one block per role on its units (a viewer: none), the charts over its first unit.
+    expect: () => ok(),
+    prepare: (ctx, a) => ({
+      check: (res) => {
+        const kinds = res.json.blocks.map((b) => b.kind);
+        const expected = { unit_admin: 'officer', unit_member: 'member', signer: 'signer', council_member: 'council' }[a.role];
+        if (expected) assert.ok(kinds.includes(expected), `${a.key}: ${kinds}`);
+        if (a.role === 'viewer') assert.deepEqual(kinds, []);
+        if (a.admin) assert.ok(kinds.includes('city'), `the admin compares the wards of each province: ${kinds}`);
+        if (a.unit) assert.equal(res.json.charts.unit.id, ctx.units[a.unit]);
+        for (const b of res.json.blocks) if (a.unit) assert.equal(b.unit.id, ctx.units[a.unit]);
+      },
+    }),
   },
   'GET /api/v1/alerts': {
     auth: true,

@@ -532,3 +532,57 @@ export function withExifGps(jpeg, make = 'DanvanGpsCam') {
   const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]), payload]);
   return Buffer.concat([jpeg.subarray(0, 2), app1, jpeg.subarray(2)]);
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Spreadsheets to import
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * A small .xlsx package, as Excel lays one out, built with Python's zipfile (Node has no zip writer): one sheet of
+ * `rows` (arrays of cells) from row 1. A string cell is an inline string, a number a number, and `{ date: 'yyyy-mm-dd' }`
+ * a real Excel date (a serial number in a dd/mm/yyyy style); null leaves the cell out (skipped by reference).
+ */
+export function makeXlsx(rows) {
+  const script = String.raw`
+import io, json, sys, zipfile, datetime
+from xml.sax.saxutils import escape
+rows = json.load(sys.stdin)
+M = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+P = "http://schemas.openxmlformats.org/package/2006/relationships"
+def col(i):
+    s = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(65 + r) + s
+    return s
+data = ""
+for n, row in enumerate(rows, 1):
+    cells = ""
+    for i, v in enumerate(row):
+        ref = f"{col(i)}{n}"
+        if v is None: continue
+        if isinstance(v, dict):
+            serial = (datetime.date.fromisoformat(v["date"]) - datetime.date(1899, 12, 30)).days
+            cells += f'<c r="{ref}" s="1"><v>{serial}</v></c>'
+        elif isinstance(v, (int, float)):
+            cells += f'<c r="{ref}"><v>{v}</v></c>'
+        else:
+            cells += f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escape(v)}</t></is></c>'
+    data += f'<row r="{n}">{cells}</row>'
+out = io.BytesIO()
+with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>')
+    z.writestr("_rels/.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{P}"><Relationship Id="rId1" Type="{R}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+    z.writestr("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{M}" xmlns:r="{R}"><sheets><sheet name="Danh sách" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    z.writestr("xl/_rels/workbook.xml.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{P}"><Relationship Id="rId1" Type="{R}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{R}/styles" Target="styles.xml"/></Relationships>')
+    z.writestr("xl/styles.xml", f'<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="{M}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>')
+    z.writestr("xl/worksheets/sheet1.xml", f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{M}"><sheetData>{data}</sheetData></worksheet>')
+sys.stdout.buffer.write(out.getvalue())
+`;
+  const run = spawnSync('/usr/bin/python3', ['-c', script], { input: JSON.stringify(rows), maxBuffer: 16 << 20 });
+  assert.equal(run.status, 0, `python3: ${run.stderr}`);
+  return run.stdout;
+}

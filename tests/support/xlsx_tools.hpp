@@ -37,3 +37,24 @@ inline std::vector<std::vector<std::string>> XlsxAsShown(const std::string& byte
 }
 
 }  // namespace danvan::testing
+
+namespace danvan::testing {
+
+//! The workbook LibreOffice makes of a CSV (UTF-8, comma-separated, '"' quotes), as an office saves its sheet as
+//! .xlsx: what the imports are tested with besides our own writer. Empty when LibreOffice failed.
+inline std::string XlsxFromCsv(const std::string& csv) {
+  const auto dir = std::filesystem::temp_directory_path() / fmt::format("danvan-csv-xlsx-{}", getpid());
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "out");
+  const auto file = dir / "sheet.csv";
+  std::ofstream(file, std::ios::binary) << csv;
+  RunCommand(fmt::format("libreoffice -env:UserInstallation=file://{}/profile --headless --infilter=CSV:44,34,76,1,,1033,false,true "
+                         "--convert-to xlsx --outdir {}/out {} >/dev/null 2>&1",
+                         dir.string(), dir.string(), file.string()));
+  std::ifstream in(dir / "out" / "sheet.xlsx", std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::filesystem::remove_all(dir);
+  return bytes;
+}
+
+}  // namespace danvan::testing

@@ -3,6 +3,7 @@
 #include "documents/xlsx/workbook.hpp"
 #include "support/xlsx_tools.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 namespace danvan::documents {
@@ -53,9 +54,64 @@ TEST(Xlsx, RefusesACellOfTheWrongKindAndABadSheetName) {
   table.sheet_name = "Khen thưởng: 2026";
   EXPECT_FALSE(WriteXlsx({table}).ok());
   table.sheet_name = Awards().sheet_name;
-  table.rows[1].push_back(std::string("ô thừa"));
-  table.rows[1].push_back(std::string("ô thừa nữa"));
+  table.rows[1].emplace_back(std::in_place_type<std::string>, "ô thừa");
+  table.rows[1].emplace_back(std::in_place_type<std::string>, "ô thừa nữa");
   EXPECT_FALSE(WriteXlsx({table}).ok());
+}
+
+// A sheet read in batches: every row comes back in order under the header, the types as in WriteXlsx, whatever the
+// number of batches, and text with the format's own escapes ("_x0041_", "_xa_") reads back as written.
+TEST(XlsxStream, RowsOfEveryBatchComeBackInOrder) {
+  XlsxStream stream{"Tổ chức",
+                    {{"Tên", XlsxKind::kText, 30}, {"Năm", XlsxKind::kYear, 8}, {"Ngày", XlsxKind::kDate, 12},
+                     {"Tiền", XlsxKind::kMoney, 14}},
+                    {}};
+  int calls = 0;
+  stream.next = [&calls](std::vector<std::vector<XlsxCell>>& batch) -> Status {
+    if (calls == 3) return OkStatus();  // the end: an empty batch
+    for (int i = 0; i < 2; ++i) {
+      const int n = calls * 2 + i;
+      auto& row = batch.emplace_back();
+      row.emplace_back(std::in_place_type<std::string>, fmt::format("van_hoa_xa_hoi _x0041_ {}", n));
+      row.emplace_back(std::in_place_type<int64_t>, 1980 + n);
+      row.emplace_back(std::in_place_type<Date>, Date::FromYmd(2026, 1, 1 + n));
+      row.emplace_back(std::in_place_type<int64_t>, 1000 * n);
+    }
+    ++calls;
+    return OkStatus();
+  };
+  auto bytes = WriteXlsxStream(stream);
+  ASSERT_TRUE(bytes.ok()) << bytes.error().message_en;
+  const auto cells = XlsxAsShown(*bytes);
+  ASSERT_EQ(cells.size(), 7u) << "LibreOffice could not read the workbook";
+  EXPECT_EQ(cells[0], (std::vector<std::string>{"Tên", "Năm", "Ngày", "Tiền"}));
+  for (int n = 0; n < 6; ++n)
+    EXPECT_EQ(cells[1 + n], (std::vector<std::string>{fmt::format("van_hoa_xa_hoi _x0041_ {}", n), std::to_string(1980 + n),
+                                                      fmt::format("0{}/01/2026", 1 + n),
+                                                      n ? fmt::format("{},000 ₫", n) : "0 ₫"}))
+        << "row " << n + 1;
+  EXPECT_EQ(calls, 3);
+}
+
+TEST(XlsxStream, AnErrorOfTheSourceOrABadCellStopsTheWorkbook) {
+  XlsxStream stream{"Danh sách", {{"Năm", XlsxKind::kYear, 8}}, {}};
+  stream.next = [](std::vector<std::vector<XlsxCell>>&) -> Status {
+    return MakeError(ErrorKind::kInvalidInput, "export_too_large", "quá nhiều dòng", "too many rows");
+  };
+  const auto failed = WriteXlsxStream(stream);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.error().code, "export_too_large");
+  bool sent = false;
+  stream.next = [&sent](std::vector<std::vector<XlsxCell>>& batch) -> Status {
+    if (!sent) batch.emplace_back().emplace_back(std::in_place_type<std::string>, "2026");  // a year given as text
+    sent = true;
+    return OkStatus();
+  };
+  const auto wrong = WriteXlsxStream(stream);
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().code, "xlsx_invalid_table");
+  stream.sheet_name = "a/b";
+  EXPECT_FALSE(WriteXlsxStream(stream).ok());
 }
 
 }  // namespace

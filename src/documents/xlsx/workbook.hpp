@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -19,6 +20,7 @@ enum class XlsxKind {
   kNumber,   //!< a number shown as "#,##0.00"
   kDate,     //!< a real spreadsheet date shown as dd/mm/yyyy
   kMoney,    //!< a whole number of đồng shown as `#,##0 "₫"`
+  kYear,     //!< a whole number shown without separators: a year, 2026
 };
 
 struct XlsxColumn {
@@ -37,10 +39,23 @@ struct XlsxTable {
   std::vector<std::vector<XlsxCell>> rows;  //!< each as long as the columns, at most
 };
 
+//! One sheet written as it is read, for exports of any length: `next` fills `batch` (cleared before each call)
+//! with the next rows and leaves it empty after the last; an error from it stops the workbook. The rows go to
+//! libxlsxwriter's constant_memory mode, a row at a time: memory stays that of one batch whatever the length.
+struct XlsxStream {
+  std::string sheet_name;  //!< as XlsxTable's
+  std::vector<XlsxColumn> columns;
+  std::function<Status(std::vector<std::vector<XlsxCell>>& batch)> next;
+};
+
 inline constexpr std::string_view kXlsxMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 //! The workbook, one sheet per table, in order. Errors: "xlsx_invalid_table" (a bad sheet name, a row longer than
 //! its columns, a cell of the wrong kind), "internal_error" (the library or the temporary file failed).
 Result<std::string> WriteXlsx(const std::vector<XlsxTable>& tables);
+
+//! The workbook of one streamed sheet (XlsxStream), with the same header row, formats and checks as WriteXlsx.
+//! Errors: WriteXlsx's, and any `next` returns.
+Result<std::string> WriteXlsxStream(const XlsxStream& sheet);
 
 }  // namespace danvan::documents

@@ -91,6 +91,7 @@ void AddAccountRoutes(Router& router, Services& services) {
   }));
 
   router.Add("GET", "/api/v1/users", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
+    if (WantsXlsx(req)) return ExportResponse(DANVAN_TRY(services.accounts.ExportUsers(c)));
     const auto paging = DANVAN_TRY(ParsePaging(req));
     auto page = DANVAN_TRY(services.accounts.ListUsers(c, paging.limit(), paging.offset()));
     boost::json::array items;

@@ -222,6 +222,7 @@ void AddAwardRoutes(Router& router, Services& services, size_t upload_limit) {
     q.unit_id = DANVAN_TRY(QueryId(req, "unit_id"));
     if (auto s = req.Query("status"); s && !s->empty()) q.status = ParseProposalStatus(*s);  // an enum in the contract
     q.year = DANVAN_TRY(QueryYear(req));
+    if (WantsXlsx(req)) return ExportResponse(DANVAN_TRY(aw.ExportProposals(c, q)));
     q.limit = paging.limit();
     q.offset = paging.offset();
     auto page = DANVAN_TRY(aw.ListProposals(c, q));
@@ -270,6 +271,7 @@ void AddAwardRoutes(Router& router, Services& services, size_t upload_limit) {
     q.unit_id = DANVAN_TRY(QueryId(req, "unit_id"));
     q.issuer_id = DANVAN_TRY(QueryId(req, "issuer_id"));
     q.year = DANVAN_TRY(QueryYear(req));
+    if (WantsXlsx(req)) return ExportResponse(DANVAN_TRY(aw.ExportDecisions(c, q)));
     q.limit = paging.limit();
     q.offset = paging.offset();
     auto page = DANVAN_TRY(aw.ListDecisions(c, q));
@@ -310,8 +312,10 @@ void AddAwardRoutes(Router& router, Services& services, size_t upload_limit) {
 
   router.Add("GET", "/api/v1/certificates", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
     const auto paging = DANVAN_TRY(ParsePaging(req));
-    auto rows = DANVAN_TRY(aw.ListCertificates(c, DANVAN_TRY(QueryId(req, "decision_id")), DANVAN_TRY(QueryId(req, "unit_id")),
-                                               paging.limit(), paging.offset()));
+    const auto decision_id = DANVAN_TRY(QueryId(req, "decision_id"));
+    const auto unit_id = DANVAN_TRY(QueryId(req, "unit_id"));
+    if (WantsXlsx(req)) return ExportResponse(DANVAN_TRY(aw.ExportCertificates(c, decision_id, unit_id)));
+    auto rows = DANVAN_TRY(aw.ListCertificates(c, decision_id, unit_id, paging.limit(), paging.offset()));
     json::array items;
     for (const auto& r : rows) items.push_back(CertificateJson(r));
     return JsonResponse(200, {{"items", std::move(items)}, {"page", paging.page}, {"page_size", paging.page_size}});

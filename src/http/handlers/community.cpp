@@ -1,4 +1,5 @@
 #include "core/vietnamese.hpp"
+#include "documents/xlsx/workbook.hpp"
 #include "http/auth.hpp"
 #include "http/body.hpp"
 #include "http/handlers/handlers.hpp"
@@ -6,6 +7,8 @@
 #include "http/params.hpp"
 
 #include <boost/json.hpp>
+
+#include <tuple>
 
 namespace danvan::http {
 namespace {
@@ -84,6 +87,7 @@ Result<Response> OrganisationList(Services& services, Request& req) {
   if (auto as_of = req.Query("as_of"); as_of && !as_of->empty()) q.as_of = DANVAN_TRY(Date::Parse(*as_of, "as_of"));
   if (auto kind = req.Query("kind"); kind && !kind->empty()) q.kind = std::string(*kind);
   q.folded_text = FoldForSearch(req.Query("q").value_or(""));
+  if (WantsXlsx(req)) return ExportResponse(DANVAN_TRY(services.community.ExportOrganisations(q)));
   q.limit = paging.limit();
   q.offset = paging.offset();
   auto page = DANVAN_TRY(services.community.ListOrganisations(q));
@@ -91,6 +95,32 @@ Result<Response> OrganisationList(Services& services, Request& req) {
   for (const auto& o : page.items) items.push_back(OrganisationJson(o));
   return JsonResponse(200, {{"items", std::move(items)}, {"total", page.total}, {"page", paging.page},
                             {"page_size", paging.page_size}});
+}
+
+// The query of an import and what its file is. The contract has checked that unit_id is there, that mode is one of
+// its three values and the media type (CSV, TSV or XLSX).
+std::tuple<int64_t, ImportMode, ImportFormat> ImportRequestOf(const Request& req) {
+  auto unit = QueryId(req, "unit_id");
+  const auto mode_s = req.Query("mode").value_or("dry_run");
+  const ImportMode mode = mode_s == "all"             ? ImportMode::kAllOrNothing
+                          : mode_s == "skip_bad_rows" ? ImportMode::kSkipBadRows
+                                                      : ImportMode::kDryRun;
+  const auto format = MediaType(req) == documents::kXlsxMediaType ? ImportFormat::kXlsx : ImportFormat::kCsv;
+  return {unit.ok() ? unit.value().value_or(0) : 0, mode, format};
+}
+
+Result<Response> ImportResponse(const RowImportReport& report) {
+  boost::json::array issues;
+  for (const auto& i : report.issues)
+    issues.push_back({{"line", i.line}, {"column", i.column}, {"message", i.message_vi}, {"message_en", i.message_en}});
+  boost::json::array names;
+  for (const auto& n : report.names) names.emplace_back(n);
+  return JsonResponse(200, {{"dry_run", report.dry_run},
+                            {"rows", report.rows},
+                            {"valid_rows", report.valid_rows},
+                            {"written", report.written},
+                            {"issues", std::move(issues)},
+                            {"names", std::move(names)}});
 }
 
 }  // namespace
@@ -153,6 +183,7 @@ void AddCommunityRoutes(Router& router, Services& services) {
     q.unit_id = DANVAN_TRY(QueryId(req, "unit_id")).value_or(0);  // required: the contract has checked it
     q.organisation_id = DANVAN_TRY(QueryId(req, "organisation_id"));
     q.folded_text = FoldForSearch(req.Query("q").value_or(""));
+    if (WantsXlsx(req)) return ExportResponse(DANVAN_TRY(services.community.ExportPeople(c, q)));
     q.limit = paging.limit();
     q.offset = paging.offset();
     auto page = DANVAN_TRY(services.community.ListPeople(c, q));
@@ -199,21 +230,12 @@ void AddCommunityRoutes(Router& router, Services& services) {
     return JsonResponse(200, MembershipJson(m));
   }));
   router.Add("POST", "/api/v1/people/import", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
-    const auto unit = DANVAN_TRY(QueryId(req, "unit_id")).value_or(0);  // required: the contract has checked it
-    // The contract has checked the media type (CSV or TSV) and that mode is one of its three values.
-    const auto mode_s = req.Query("mode").value_or("dry_run");
-    const ImportMode mode = mode_s == "all"             ? ImportMode::kAllOrNothing
-                            : mode_s == "skip_bad_rows" ? ImportMode::kSkipBadRows
-                                                        : ImportMode::kDryRun;
-    auto report = DANVAN_TRY(services.community.ImportPeople(c, unit, req.body, mode));
-    boost::json::array issues;
-    for (const auto& i : report.issues)
-      issues.push_back({{"line", i.line}, {"column", i.column}, {"message", i.message_vi}, {"message_en", i.message_en}});
-    return JsonResponse(200, {{"dry_run", report.dry_run},
-                              {"rows", report.rows},
-                              {"valid_rows", report.valid_rows},
-                              {"written", report.written},
-                              {"issues", std::move(issues)}});
+    const auto [unit, mode, format] = ImportRequestOf(req);
+    return ImportResponse(DANVAN_TRY(services.community.ImportPeople(c, unit, req.body, mode, format)));
+  }));
+  router.Add("POST", "/api/v1/organisations/import", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
+    const auto [unit, mode, format] = ImportRequestOf(req);
+    return ImportResponse(DANVAN_TRY(services.community.ImportOrganisations(c, unit, req.body, mode, format)));
   }));
 
   router.Add("GET", "/api/v1/search", [&services](Request& req) -> Result<Response> {

@@ -477,6 +477,7 @@ void AddConcernRoutes(Router& router, Services& services, size_t upload_limit) {
     q.mine = req.Query("mine").value_or("false") == "true";
     q.queue = std::string(req.Query("queue").value_or(""));
     q.text = std::string(req.Query("q").value_or(""));
+    if (WantsXlsx(req)) return ExportResponse(DANVAN_TRY(cs.ExportQueue(c, q)));
     q.limit = paging.limit();
     q.offset = paging.offset();
     return JsonResponse(200, PageJson(DANVAN_TRY(cs.List(c, q)), paging, StaffJson));

@@ -315,7 +315,9 @@ void AddMovementRoutes(Router& router, Services& services, size_t upload_limit) 
 
   router.Add("GET", "/api/v1/models", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
     const auto paging = DANVAN_TRY(ParsePaging(req));
-    auto page = DANVAN_TRY(mv.ListModels(c, DANVAN_TRY(ParseModelQuery(req, paging))));
+    auto q = DANVAN_TRY(ParseModelQuery(req, paging));
+    if (WantsXlsx(req)) return ExportResponse(DANVAN_TRY(mv.ExportModels(c, std::move(q))));
+    auto page = DANVAN_TRY(mv.ListModels(c, std::move(q)));
     return JsonResponse(200, PageJson(page, paging));
   }));
   router.Add("POST", "/api/v1/models", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {

@@ -29,13 +29,6 @@ json::object TallyJson(const UnitTally& t) {
                       {"by_status", std::move(by_status)}, {"rolled_up_from", std::move(from)}, {"split_into", std::move(split)}};
 }
 
-// ?format=xlsx (an enum in the contract, default json): the same report as a spreadsheet download.
-bool WantsXlsx(const Request& req) { return req.Query("format").value_or("json") == "xlsx"; }
-
-Response XlsxResponse(ReportFile file) {
-  return DownloadResponse(file.file_name, std::string(documents::kXlsxMediaType), std::move(file.bytes));
-}
-
 }  // namespace
 
 void AddReportRoutes(Router& router, Services& services) {
@@ -45,7 +38,7 @@ void AddReportRoutes(Router& router, Services& services) {
     if (auto y = DANVAN_TRY(QueryId(req, "year"))) q.year = static_cast<int>(*y);
     q.as_of = std::string(req.Query("as_of").value_or(""));
     q.roll_up = req.Query("roll_up").value_or("false") == "true";  // an enum in the contract
-    if (WantsXlsx(req)) return XlsxResponse(DANVAN_TRY(services.reports.ModelsByUnitXlsx(c, q)));
+    if (WantsXlsx(req)) return ExportResponse(DANVAN_TRY(services.reports.ModelsByUnitXlsx(c, q)));
     const auto report = DANVAN_TRY(services.reports.ModelsByUnit(c, q));
     json::array rows;
     for (const auto& r : report.rows) rows.push_back(TallyJson(r));
@@ -63,7 +56,7 @@ void AddReportRoutes(Router& router, Services& services) {
     q.group_by = std::string(req.Query("group_by").value_or("unit"));  // an enum in the contract
     q.as_of = std::string(req.Query("as_of").value_or(""));
     q.roll_up = req.Query("roll_up").value_or("true") == "true";
-    if (WantsXlsx(req)) return XlsxResponse(DANVAN_TRY(services.reports.ConcernFiguresXlsx(c, q)));
+    if (WantsXlsx(req)) return ExportResponse(DANVAN_TRY(services.reports.ConcernFiguresXlsx(c, q)));
     const auto report = DANVAN_TRY(services.reports.ConcernFigures(c, q));
     auto row = [](const ConcernFigureRow& r) {
       json::array includes;

@@ -46,6 +46,7 @@ void AddTerritoryRoutes(Router& router, Services& services) {
     if (auto as_of = req.Query("as_of"); as_of && !as_of->empty()) q.as_of = DANVAN_TRY(Date::Parse(*as_of, "as_of"));
     if (auto level = req.Query("level"); level && !level->empty()) q.level = ParseUnitLevel(*level);  // an enum in the contract
     q.folded_text = FoldForSearch(req.Query("q").value_or(""));
+    if (WantsXlsx(req)) return ExportResponse(DANVAN_TRY(services.territory.ExportUnits(q)));
     q.limit = paging.limit();
     q.offset = paging.offset();
     auto page = DANVAN_TRY(services.territory.ListUnits(q));

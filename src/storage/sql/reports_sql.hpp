@@ -2,20 +2,11 @@
 // SQL of the reports: counts per unit over a unit's subtree, optionally widened to every unit that became part
 // of it (successions in force on a date). The same text on SQLite and PostgreSQL.
 
+#include "storage/sql/scope_sql.hpp"
+
 #include <string_view>
 
 namespace danvan::sql {
-
-// The units whose records a report covers: the unit, the units below it and, when :roll_up = 1, every unit
-// that became (part of) one of them by a succession in force on :as_of, and the units below those.
-#define DANVAN_REPORT_SCOPE                                                                                      \
-  "WITH RECURSIVE scope (id, depth) AS ("                                                                       \
-  "  SELECT id, 0 FROM admin_units WHERE id = :unit"                                                            \
-  "  UNION ALL SELECT e.id, s.depth + 1 FROM scope s JOIN ("                                                    \
-  "    SELECT id, parent_id AS into_id FROM admin_units WHERE parent_id IS NOT NULL"                            \
-  "    UNION ALL SELECT from_unit_id, to_unit_id FROM unit_successions"                                         \
-  "      WHERE :roll_up = 1 AND effective_date <= :as_of"                                                       \
-  "  ) e ON e.into_id = s.id WHERE s.depth < 16)"
 
 //! Models per unit and status in the scope, of campaigns starting in :year (all years when NULL).
 inline constexpr std::string_view kReportModelCounts =
@@ -27,6 +18,17 @@ inline constexpr std::string_view kReportModelCounts =
     " WHERE m.unit_id IN (SELECT id FROM scope)"
     "   AND (CAST(:year AS TEXT) IS NULL OR substr(c.starts_on, 1, 4) = :year2)"
     " GROUP BY m.unit_id, m.status";
+
+//! Models of the scope per field and recognition level ('' when none), with the level's name in its campaign,
+//! of campaigns starting in :year (all years when NULL).
+inline constexpr std::string_view kReportModelFieldLevels =
+    DANVAN_REPORT_SCOPE
+    " SELECT m.field_code, COALESCE(m.recognition_level, ''), MIN(COALESCE(l.name, '')), COUNT(*)"
+    " FROM models m JOIN campaigns c ON c.id = m.campaign_id"
+    " LEFT JOIN campaign_levels l ON l.campaign_id = m.campaign_id AND l.code = m.recognition_level"
+    " WHERE m.unit_id IN (SELECT id FROM scope)"
+    "   AND (CAST(:year AS TEXT) IS NULL OR substr(c.starts_on, 1, 4) = :year2)"
+    " GROUP BY m.field_code, COALESCE(m.recognition_level, '')";
 
 //! Valid certificates per unit of the decisions that gave them, decided in :year (all years when NULL).
 inline constexpr std::string_view kReportCertificateCounts =
@@ -98,6 +100,5 @@ inline constexpr std::string_view kReportConcernsByDay =
 
 #undef DANVAN_CONCERN_FIGURE_COLUMNS
 #undef DANVAN_CONCERN_FIGURE_SOURCE
-#undef DANVAN_REPORT_SCOPE
 
 }  // namespace danvan::sql

@@ -36,7 +36,7 @@ export interface RequestOptions {
   query?: Query
   body?: unknown
   /** A body sent as it is (a CSV file, say) with its Content-Type, instead of JSON. */
-  raw?: { body: string; contentType: string }
+  raw?: { body: string | Blob; contentType: string }
   /** false for requests whose 401 is an answer, not an expired session (log in, "who am I"). */
   redirectOn401?: boolean
   /** The answer is a file (a PDF preview, say): resolve to a Blob instead of JSON. */
@@ -129,6 +129,58 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   if (opts.blob) return (await res.blob()) as T
   const text = await res.text()
   return (text ? JSON.parse(text) : undefined) as T
+}
+
+/** How far a download has come: bytes received, and the whole when the server said it (Content-Length). */
+export interface DownloadProgress { received: number; total: number | null }
+
+export interface DownloadedFile { blob: Blob; fileName: string }
+
+/** The ASCII file name of a Content-Disposition header, or `fallback`. */
+function fileNameOf(disposition: string | null, fallback: string): string {
+  const m = /filename="([^"]+)"/.exec(disposition ?? '')
+  return m ? m[1] : fallback
+}
+
+/**
+ * A GET whose answer is a file, read as a stream so that `onProgress` follows it chunk by chunk; `signal` cancels it
+ * (the promise then rejects with the AbortError). Errors come as ApiError, as for `request`.
+ */
+export async function download(path: string, query: Query, opts: {
+  onProgress?: (p: DownloadProgress) => void; signal?: AbortSignal; accept?: string; fallbackName?: string
+} = {}): Promise<DownloadedFile> {
+  const res = await send('GET', path, { query, signal: opts.signal, accept: opts.accept })
+  if (!res.ok) {
+    const err = await errorOf(res)
+    if (res.status === 401) {
+      csrfToken = null
+      unauthorizedHandler?.()
+    }
+    throw err
+  }
+  const length = Number(res.headers.get('Content-Length'))
+  const total = Number.isFinite(length) && length > 0 ? length : null
+  const type = res.headers.get('Content-Type') ?? 'application/octet-stream'
+  const fileName = fileNameOf(res.headers.get('Content-Disposition'), opts.fallbackName ?? 'download')
+  const chunks: BlobPart[] = []
+  let received = 0
+  opts.onProgress?.({ received, total })
+  if (res.body) {
+    const reader = res.body.getReader()
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      chunks.push(value as Uint8Array<ArrayBuffer>)
+      received += value.byteLength
+      opts.onProgress?.({ received, total })
+    }
+  } else {
+    const whole = new Uint8Array(await res.arrayBuffer())
+    chunks.push(whole)
+    received = whole.byteLength
+    opts.onProgress?.({ received, total })
+  }
+  return { blob: new Blob(chunks as BlobPart[], { type }), fileName }
 }
 
 export const api = {

@@ -1,8 +1,8 @@
 // Organisations, people, memberships and the CSV import (src/http/openapi.json, tag "community").
 import { api } from './client'
 import type {
-  Gender, ImportMode, ImportReport, Membership, NewMembership, NewOrganisation, Organisation, OrganisationEnd,
-  OrganisationKind, Page, Person, PersonInput,
+  Gender, ImportFile, ImportMode, ImportReport, Membership, NewMembership, NewOrganisation, Organisation,
+  OrganisationEnd, OrganisationKind, Page, Person, PersonInput,
 } from './types'
 
 // ---- organisation kinds: reference data, fetched once per page load
@@ -75,9 +75,9 @@ export const addMembership = (personId: number, m: NewMembership) =>
 export const endMembership = (id: number, validTo: string) =>
   api.post<Membership>(`/memberships/${id}/end`, { valid_to: validTo })
 
-/** The CSV goes as it is (text/csv); the server reads it line by line and answers with a report. */
-export const importPeople = (unitId: number, mode: ImportMode, csv: string) =>
-  api.post<ImportReport>('/people/import', undefined, {
-    query: { unit_id: unitId, mode },
-    raw: { body: csv, contentType: 'text/csv; charset=utf-8' },
-  })
+/** The file goes as it is (text/csv, or an .xlsx workbook); the server reads it row by row and answers with a report. */
+export const importPeople = (unitId: number, mode: ImportMode, file: ImportFile) =>
+  api.post<ImportReport>('/people/import', undefined, { query: { unit_id: unitId, mode }, raw: file })
+/** The same for organisations: a parent may be a row further up in the file. */
+export const importOrganisations = (unitId: number, mode: ImportMode, file: ImportFile) =>
+  api.post<ImportReport>('/organisations/import', undefined, { query: { unit_id: unitId, mode }, raw: file })

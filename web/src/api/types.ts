@@ -202,6 +202,14 @@ export interface ImportReport {
   valid_rows: number
   written: number
   issues: ImportIssue[]
+  /** The valid rows' names, in the file's order. */
+  names: string[]
+}
+
+/** An import's file as it is sent: CSV text, or an .xlsx workbook as bytes. */
+export interface ImportFile {
+  body: string | Blob
+  contentType: string
 }
 
 export type SearchType = 'unit' | 'organisation' | 'person'

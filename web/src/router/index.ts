@@ -1,7 +1,7 @@
 // Every page is its own chunk. A page appears in the navigation when its route has `meta.nav` (and the user
 // holds one of `meta.roles`), so organisations, people and the rest slot in by adding a route here.
 import {
-  Avatar, Calendar, ChatDotRound, DataAnalysis, Document, Flag, Key, Lock, MapLocation, Medal, OfficeBuilding, Setting, Stamp, Trophy, Upload, User,
+  Avatar, Calendar, ChatDotRound, DataAnalysis, Document, Flag, HomeFilled, Key, Lock, MapLocation, Medal, Notebook, OfficeBuilding, Setting, Stamp, Trophy, Upload, User,
 } from '@element-plus/icons-vue'
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 
@@ -52,7 +52,13 @@ const routes: RouteRecordRaw[] = [
     path: '/',
     component: () => import('@/components/AppLayout.vue'),
     children: [
-      { path: '', name: 'home', redirect: { name: 'units' } },
+      // Each role lands on its own home: what waits for it, and the figures with their tables (pages/HomePage.vue).
+      {
+        path: '',
+        name: 'home',
+        component: () => import('@/pages/HomePage.vue'),
+        meta: { title: 'nav.home', nav: { order: 5, icon: HomeFilled } },
+      },
       {
         path: 'units',
         name: 'units',
@@ -64,6 +70,12 @@ const routes: RouteRecordRaw[] = [
         name: 'organisations',
         component: () => import('@/pages/OrganisationsPage.vue'),
         meta: { title: 'nav.organisations', nav: { order: 20, icon: OfficeBuilding } },
+      },
+      {
+        path: 'organisations/import',
+        name: 'organisations-import',
+        component: () => import('@/pages/OrganisationsImportPage.vue'),
+        meta: { title: 'orgImport.title', roles: ['system_admin', 'unit_admin'] },
       },
       {
         path: 'people',
@@ -236,6 +248,26 @@ const routes: RouteRecordRaw[] = [
         name: 'reports',
         component: () => import('@/pages/ReportsPage.vue'),
         meta: { title: 'nav.reports', nav: { order: 50, icon: DataAnalysis } },
+      },
+      // The year's plans and the outreach activities they count (docs/plans.md): for everyone granted on a unit.
+      {
+        path: 'plans',
+        name: 'plans',
+        component: () => import('@/pages/plans/PlansPage.vue'),
+        meta: { title: 'nav.plans', nav: { order: 48, icon: Notebook } },
+      },
+      {
+        path: 'plans/:id(\\d+)',
+        name: 'plan',
+        component: () => import('@/pages/plans/PlanPage.vue'),
+        props: true,
+        meta: { title: 'nav.plans' },
+      },
+      {
+        path: 'outreach',
+        name: 'outreach',
+        component: () => import('@/pages/plans/OutreachPage.vue'),
+        meta: { title: 'nav.outreach' },
       },
       // The figures of residents' concerns, next to the movement's report (linked from it), for the same readers.
       {
