@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import { after, before, test } from 'node:test'
 
-import { sheetAsShown } from '../support/xlsx.mjs'
+import { sheetAsShown } from '../support/xlsx.mjs' // standalone: allowed (tests/support, inside the checkout)
 import { axeViolations, demoUser, logIn, makeTempDir, settle, setUp } from './support.mjs'
 
 let env

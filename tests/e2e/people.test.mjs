@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 
 import { demoUser, logIn, logOut, screenshot, settle, setUp } from './support.mjs'
-import { makeXlsx, XLSX_TYPE } from '../http/support.mjs'
+import { makeXlsx, XLSX_TYPE } from '../http/support.mjs' // standalone: allowed (tests/http, inside the checkout)
 
 const PHONE = { width: 360, height: 740 }
 const DESKTOP = { width: 1280, height: 800 }
