@@ -5,7 +5,7 @@ import { i18n } from '.'
 
 const vi = {
   button: 'Xuất Excel',
-  buttonLabel: 'Xuất toàn bộ danh sách theo bộ lọc hiện tại ra tệp Excel',
+  buttonLabel: 'Xuất Excel: toàn bộ danh sách theo bộ lọc hiện tại',
   preparing: 'Máy chủ đang chuẩn bị tệp Excel…',
   progress: 'Đang tải về: {received}',
   progressOf: 'Đang tải về: {received} / {total}',
@@ -17,7 +17,7 @@ const vi = {
 
 const en: typeof vi = {
   button: 'Export to Excel',
-  buttonLabel: 'Export the whole list, as filtered now, to an Excel file',
+  buttonLabel: 'Export to Excel: the whole list, as filtered now',
   preparing: 'The server is preparing the Excel file…',
   progress: 'Downloading: {received}',
   progressOf: 'Downloading: {received} of {total}',

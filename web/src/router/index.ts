@@ -254,7 +254,7 @@ const routes: RouteRecordRaw[] = [
         path: 'plans',
         name: 'plans',
         component: () => import('@/pages/plans/PlansPage.vue'),
-        meta: { title: 'nav.plans', nav: { order: 48, icon: Notebook } },
+        meta: { title: 'nav.plans', nav: { order: 51, icon: Notebook } },
       },
       {
         path: 'plans/:id(\\d+)',
