@@ -32,7 +32,17 @@ async function expand(name) {
     await node.locator(':scope > .el-tree-node__content').click()
   }
   await node.locator(':scope > .el-tree-node__children > .el-tree-node').first().waitFor()
+  // The children slide open: until the slide ends, a click aimed at one of them may land on another.
+  const children = await node.locator(':scope > .el-tree-node__children').elementHandle()
+  await page.waitForFunction((el) => el.style.height === '', children)
   return node
+}
+
+/** Shows a unit of the tree in the detail panel: the node becomes the current one. */
+async function pick(name) {
+  const node = treeNode(name)
+  await node.locator(':scope > .el-tree-node__content .node-name').click()
+  await page.waitForFunction((el) => el.classList.contains('is-current'), await node.elementHandle())
 }
 
 async function setAsOf(ddmmyyyy) {
@@ -71,7 +81,7 @@ test('as of 13/10/2022: Hà Nội → Quận Hoàn Kiếm → Phường Lý Thá
   assert.equal(wards.length, 18, `wards of Hoàn Kiếm in 2022: ${wards}`)
   assert.ok(wards.includes('Phường Lý Thái Tổ'))
 
-  await treeNode('Phường Lý Thái Tổ').locator(':scope > .el-tree-node__content').click()
+  await pick('Phường Lý Thái Tổ')
   const detail = page.getByTestId('unit-detail')
   await detail.getByRole('heading', { level: 2, name: 'Phường Lý Thái Tổ' }).waitFor()
   const f = await facts(detail)
