@@ -187,6 +187,10 @@ Result<std::string> RenderProgramPdf(const ProgramDocument& program, const Docum
 Result<std::string> RenderProgramPdf(const ProgramDocument& program) {
   return RenderProgramPdf(program, FormatFor(program.system));
 }
+Result<std::string> RenderReportPdf(const ReportDocument& report, const DocumentFormat& format) {
+  return Gate().Run([report, format] { return Module().render_report(report, format); });
+}
+Result<std::string> RenderReportPdf(const ReportDocument& report) { return RenderReportPdf(report, FormatFor(report.system)); }
 // A spreadsheet takes milliseconds: written on the request's thread, outside the render slots.
 Result<std::string> WriteXlsx(const std::vector<XlsxTable>& tables) { return Module().write_xlsx(tables); }
 Result<std::vector<CsvRow>> ReadXlsx(std::string_view bytes, const XlsxReadOptions& options) {

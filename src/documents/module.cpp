@@ -29,6 +29,7 @@ const ModuleTable kTable{
     static_cast<Result<std::string> (*)(const AchievementReportDocument&, const DocumentFormat&)>(
         &RenderAchievementReportPdf),
     static_cast<Result<std::string> (*)(const ProgramDocument&, const DocumentFormat&)>(&RenderProgramPdf),
+    static_cast<Result<std::string> (*)(const ReportDocument&, const DocumentFormat&)>(&RenderReportPdf),
     &WriteXlsx,
     &ReadXlsx,
     &WriteXlsxStream,

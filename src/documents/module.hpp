@@ -13,6 +13,7 @@
 #include "documents/pdf/format.hpp"
 #include "documents/pdf/minutes.hpp"
 #include "documents/pdf/program.hpp"
+#include "documents/pdf/report.hpp"
 #include "documents/qr.hpp"
 #include "documents/xlsx/reader.hpp"
 #include "documents/xlsx/workbook.hpp"
@@ -47,6 +48,7 @@ struct ModuleTable {
   Result<std::string> (*render_submission)(const SubmissionDocument&, const DocumentFormat&);
   Result<std::string> (*render_achievement_report)(const AchievementReportDocument&, const DocumentFormat&);
   Result<std::string> (*render_program)(const ProgramDocument&, const DocumentFormat&);
+  Result<std::string> (*render_report)(const ReportDocument&, const DocumentFormat&);
   Result<std::string> (*write_xlsx)(const std::vector<XlsxTable>&);
   Result<std::vector<CsvRow>> (*read_xlsx)(std::string_view, const XlsxReadOptions&);
   Result<std::string> (*write_xlsx_stream)(const XlsxStream&);

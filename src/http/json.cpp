@@ -243,6 +243,15 @@ Response DownloadResponse(std::string_view file_name, std::string media_type, st
 
 bool WantsXlsx(const Request& request) { return request.Query("format").value_or("json") == "xlsx"; }
 
+Response PdfResponse(std::string bytes, std::string_view file_name) {
+  Response r;
+  r.content_type = "application/pdf";
+  r.body = std::move(bytes);
+  r.SetHeader("Content-Disposition", "inline; filename=\"" + std::string(file_name) + "\"");
+  r.SetHeader("Cache-Control", "private, no-store");
+  return r;
+}
+
 Response XlsxResponse(std::string_view file_name, std::string bytes) {
   auto r = DownloadResponse(file_name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                             std::move(bytes));

@@ -37,5 +37,7 @@ bool WantsXlsx(const Request& request);
 //! A spreadsheet download (a list's or a report's export): an attachment with its length, never cached (the rows
 //! change).
 Response XlsxResponse(std::string_view file_name, std::string bytes);
+//! A generated document shown inline, private: no shared cache keeps it.
+Response PdfResponse(std::string bytes, std::string_view file_name);
 
 }  // namespace danvan::http

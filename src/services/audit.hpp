@@ -18,6 +18,9 @@ struct Actor {
 };
 
 //! One change to record; before/after are JSON texts (absent for creation/deletion).
+//! The audit chain of a unit's records: "unit:3".
+inline std::string UnitChain(int64_t unit_id) { return "unit:" + std::to_string(unit_id); }
+
 struct AuditEvent {
   std::string chain = "system";
   std::string entity;

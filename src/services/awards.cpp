@@ -17,7 +17,6 @@
 namespace danvan {
 namespace {
 
-std::string Chain(int64_t unit_id) { return "unit:" + std::to_string(unit_id); }
 
 std::string ProposalJson(const Proposal& p) {
   return boost::json::serialize(boost::json::object{{"title", p.title}, {"status", ToString(p.status)},
@@ -214,7 +213,7 @@ Result<Issuer> AwardService::CreateIssuer(const Caller& caller, const IssuerInpu
       return OrganisationNotFound(*i.organisation_id).WithDetail("field", "organisation_id");
     i.id = awards_.InsertIssuer(tx, i);
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{Chain(i.unit_id), "issuer", std::to_string(i.id), "create", std::nullopt,
+                  AuditEvent{UnitChain(i.unit_id), "issuer", std::to_string(i.id), "create", std::nullopt,
                              boost::json::serialize(boost::json::object{{"name", i.name}, {"symbol", i.symbol}})});
     return i;
   });
@@ -331,7 +330,7 @@ Result<Proposal> AwardService::CreateProposal(const Caller& caller, const Propos
       part.id = awards_.InsertPart(tx, part, std::nullopt);
       p.parts.push_back(part);
     }
-    audit_.Record(tx, caller.actor(), AuditEvent{Chain(p.unit_id), "proposal", std::to_string(p.id), "create", std::nullopt,
+    audit_.Record(tx, caller.actor(), AuditEvent{UnitChain(p.unit_id), "proposal", std::to_string(p.id), "create", std::nullopt,
                                                  ProposalJson(p)});
     return p;
   });
@@ -409,7 +408,7 @@ Result<Proposal> AwardService::Transition(const Caller& caller, int64_t id, cons
     p.updated_at = now;
     awards_.UpdateProposalStatus(tx, p);
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{Chain(p.unit_id), "proposal", std::to_string(p.id), std::string(ToString(*action)),
+                  AuditEvent{UnitChain(p.unit_id), "proposal", std::to_string(p.id), std::string(ToString(*action)),
                              boost::json::serialize(boost::json::object{{"status", before}}), ProposalJson(p)});
     return p;
   });
@@ -476,7 +475,7 @@ Result<DossierPart> AwardService::AddPart(const Caller& caller, int64_t proposal
     }
     part.id = awards_.InsertPart(tx, part, content);
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{Chain(p.unit_id), "proposal", std::to_string(p.id), "add_part", std::nullopt,
+                  AuditEvent{UnitChain(p.unit_id), "proposal", std::to_string(p.id), "add_part", std::nullopt,
                              boost::json::serialize(boost::json::object{{"part_id", part.id}, {"kind", ToString(part.kind)},
                                                                         {"title", part.title}})});
     return part;
@@ -563,14 +562,14 @@ Result<Decision> AwardService::IssueDecision(const Caller& caller, const Decisio
     p.updated_at = now;
     awards_.UpdateProposalStatus(tx, p);
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{Chain(d.unit_id), "decision", std::to_string(d.id), "issue", std::nullopt,
+                  AuditEvent{UnitChain(d.unit_id), "decision", std::to_string(d.id), "issue", std::nullopt,
                              boost::json::serialize(boost::json::object{{"symbol", d.symbol},
                                                                         {"proposal_id", p.id},
                                                                         {"decided_on", d.decided_on.Iso()},
                                                                         {"beneficiaries", d.beneficiaries.size()},
                                                                         {"total_amount", d.total_amount()}})});
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{Chain(p.unit_id), "proposal", std::to_string(p.id), "decide",
+                  AuditEvent{UnitChain(p.unit_id), "proposal", std::to_string(p.id), "decide",
                              boost::json::serialize(boost::json::object{{"status", before}}), ProposalJson(p)});
     return d;
   });
@@ -612,7 +611,7 @@ Result<Decision> AwardService::RevokeDecision(const Caller& caller, int64_t id, 
       }
     }
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{Chain(d.unit_id), "decision", std::to_string(d.id), "revoke",
+                  AuditEvent{UnitChain(d.unit_id), "decision", std::to_string(d.id), "revoke",
                              boost::json::serialize(boost::json::object{{"status", "issued"}}),
                              boost::json::serialize(boost::json::object{{"status", "revoked"},
                                                                         {"revoked_on", revoked_on.Iso()},
@@ -769,7 +768,7 @@ Result<Event> AwardService::CreateEvent(const Caller& caller, const EventInput& 
     }
     awards_.InsertEvent(tx, e);
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{Chain(e.unit_id), "event", std::to_string(e.id), "create", std::nullopt,
+                  AuditEvent{UnitChain(e.unit_id), "event", std::to_string(e.id), "create", std::nullopt,
                              boost::json::serialize(boost::json::object{{"title", e.title}, {"held_on", e.held_on.Iso()},
                                                                         {"segments", e.segments.size()}})});
     return e;

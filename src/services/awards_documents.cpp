@@ -7,6 +7,7 @@
 #include "documents/pdf/program.hpp"
 #include "domain/territory.hpp"
 #include "services/awards.hpp"
+#include "services/document_blocks.hpp"
 #include "services/movement.hpp"
 
 #include <fmt/format.h>
@@ -43,18 +44,6 @@ std::string LowerFirst(std::string s) {
   return s;
 }
 
-// The header block of the issuer (Nghị định 30/2020: the body and, for bodies that have one, the body above it;
-// Hướng dẫn 36: "ĐẢNG BỘ …" above the Party committee). A People's Committee prints on two lines.
-doc::Issuer HeaderOf(const Issuer& issuer, const std::optional<AdminUnit>& parent) {
-  doc::Issuer out;
-  out.name = issuer.name;
-  constexpr std::string_view kCommittee = "Ủy ban nhân dân ";
-  if (issuer.name.starts_with(kCommittee)) out.name = "Ủy ban nhân dân\n" + issuer.name.substr(kCommittee.size());
-  if (issuer.format == DocumentFormat::kParty && parent)
-    out.superior = "Đảng bộ " + ReadUnitName(parent->name).InSentence();
-  return out;
-}
-
 // Who decides, above the legal bases: the chair for a People's Committee (Luật TĐKT 2022, Art. 80.3), the standing
 // committee for a Party committee, the standing board for the Fatherland Front.
 std::string AuthorityOf(const Issuer& issuer) {
@@ -67,40 +56,6 @@ std::string AuthorityOf(const Issuer& issuer) {
   return issuer.name;
 }
 
-// The signature block: "TM. ỦY BAN NHÂN DÂN" / "T/M ĐẢNG ỦY" for the collective, "KT. CHỦ TỊCH" for a deputy.
-doc::Signer SignerOf(const Decision& d, const Issuer& issuer) {
-  doc::Signer s{"", d.signer_title, d.signer_name};
-  std::string body = issuer.name;
-  for (std::string_view collective : {"Ủy ban nhân dân", "Đảng ủy", "Ban Thường trực", "Ban Thường vụ"})
-    if (issuer.name.starts_with(collective)) body = std::string(collective);
-  if (issuer.kind == IssuerKind::kFatherlandFront) body = "Ban Thường trực";
-  if (d.signer_capacity == "TM.") {
-    s.capacity = (issuer.format == DocumentFormat::kParty ? "T/M " : "TM. ") + body;
-  } else if (d.signer_capacity == "KT.") {
-    std::string head = d.signer_title;
-    if (head.starts_with("Phó ")) head = head.substr(std::string_view("Phó ").size());
-    s.capacity = "KT. " + head;
-  } else if (!d.signer_capacity.empty()) {
-    s.capacity = d.signer_capacity + " " + body;
-  }
-  return s;
-}
-
-// "Như Điều 3; Lưu VT." → {"Như Điều 3", "Lưu VT"}.
-std::vector<std::string> SplitList(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    size_t end = text.find_first_of(";\n", start);
-    std::string item = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    while (!item.empty() && (item.back() == ' ' || item.back() == '.')) item.pop_back();
-    while (!item.empty() && item.front() == ' ') item.erase(0, 1);
-    if (!item.empty()) out.push_back(std::move(item));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return out;
-}
 
 std::string Count(int n) { return n < 10 ? fmt::format("0{}", n) : std::to_string(n); }
 
@@ -162,7 +117,7 @@ doc::DecisionDocument DecisionDocumentOf(const Decision& d, const Issuer& issuer
                                              : "Quyết định này có hiệu lực kể từ ngày ký. " + d.executors +
                                                    " chịu trách nhiệm thi hành Quyết định này.");
   out.recipients = SplitList(d.recipients);
-  out.signer = SignerOf(d, issuer);
+  out.signer = SignerBlock(issuer, d.signer_capacity, d.signer_title, d.signer_name);
   out.annex = std::move(annex);
   return out;
 }
@@ -181,6 +136,54 @@ std::string AwardTitle(const std::string& type_name) {
 }
 
 }  // namespace
+
+// The header block of the issuer (Nghị định 30/2020: the body and, for bodies that have one, the body above it;
+// Hướng dẫn 36: "ĐẢNG BỘ …" above the Party committee). A People's Committee prints on two lines.
+doc::Issuer HeaderOf(const Issuer& issuer, const std::optional<AdminUnit>& parent) {
+  doc::Issuer out;
+  out.name = issuer.name;
+  constexpr std::string_view kCommittee = "Ủy ban nhân dân ";
+  if (issuer.name.starts_with(kCommittee)) out.name = "Ủy ban nhân dân\n" + issuer.name.substr(kCommittee.size());
+  if (issuer.format == DocumentFormat::kParty && parent)
+    out.superior = "Đảng bộ " + ReadUnitName(parent->name).InSentence();
+  return out;
+}
+
+// The signature block: "TM. ỦY BAN NHÂN DÂN" / "T/M ĐẢNG ỦY" for the collective, "KT. CHỦ TỊCH" for a deputy.
+doc::Signer SignerBlock(const Issuer& issuer, const std::string& capacity, const std::string& title,
+                        const std::string& name) {
+  doc::Signer s{"", title, name};
+  std::string body = issuer.name;
+  for (std::string_view collective : {"Ủy ban nhân dân", "Đảng ủy", "Ban Thường trực", "Ban Thường vụ"})
+    if (issuer.name.starts_with(collective)) body = std::string(collective);
+  if (issuer.kind == IssuerKind::kFatherlandFront) body = "Ban Thường trực";
+  if (capacity == "TM.") {
+    s.capacity = (issuer.format == DocumentFormat::kParty ? "T/M " : "TM. ") + body;
+  } else if (capacity == "KT.") {
+    std::string head = title;
+    if (head.starts_with("Phó ")) head = head.substr(std::string_view("Phó ").size());
+    s.capacity = "KT. " + head;
+  } else if (!capacity.empty()) {
+    s.capacity = capacity + " " + body;
+  }
+  return s;
+}
+
+// "Như Điều 3; Lưu VT." → {"Như Điều 3", "Lưu VT"}.
+std::vector<std::string> SplitList(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find_first_of(";\n", start);
+    std::string item = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    while (!item.empty() && (item.back() == ' ' || item.back() == '.')) item.pop_back();
+    while (!item.empty() && item.front() == ' ') item.erase(0, 1);
+    if (!item.empty()) out.push_back(std::move(item));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
 
 Result<std::string> AwardService::DecisionPdf(const Caller& caller, int64_t id) {
   doc::DecisionDocument document;
@@ -225,7 +228,7 @@ doc::CertificateDocument CertificateOf(const Decision& d, const Beneficiary& b, 
   c.decision_date = d.decided_on;
   c.place = d.place;
   c.date = d.decided_on;
-  c.signer = SignerOf(d, issuer);
+  c.signer = SignerBlock(issuer, d.signer_capacity, d.signer_title, d.signer_name);
   c.verify_url = public_url + "/verify/" + b.certificate_public_id;
   return c;
 }

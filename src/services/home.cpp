@@ -92,7 +92,7 @@ Result<Home> HomeService::Get(const Caller& caller, const std::string& as_of_tex
   bool council_done = false;
   for (const auto& w : wants) {
     switch (w.grant.role) {
-      case Role::kUnitAdmin: home.blocks.push_back(DANVAN_TRY(Officer(caller, w.unit))); break;
+      case Role::kUnitAdmin: home.blocks.push_back(DANVAN_TRY(Officer(caller, w.unit, as_of))); break;
       case Role::kUnitMember:
         if (w.grant.organisation_id) home.blocks.push_back(DANVAN_TRY(Member(caller, w.unit, *w.grant.organisation_id)));
         break;
@@ -145,7 +145,7 @@ Status HomeService::CurrentCampaign(const Caller& caller, HomeBlock& block) {
   return OkStatus();
 }
 
-Result<HomeBlock> HomeService::Officer(const Caller& caller, const AdminUnit& unit) {
+Result<HomeBlock> HomeService::Officer(const Caller& caller, const AdminUnit& unit, const Date& as_of) {
   HomeBlock block;
   block.kind = HomeBlock::Kind::kOfficer;
   block.unit = unit;
@@ -176,6 +176,12 @@ Result<HomeBlock> HomeService::Officer(const Caller& caller, const AdminUnit& un
     for (const auto& c : page.items) block.concerns.items.push_back(ToHome(c, now_text));
     return true;
   }));
+  // The unit's own plan of the year (an organisation's plan is its member's business).
+  for (const auto& plan : DANVAN_TRY(plans_.ListPlans(caller, unit.id, as_of.year()))) {
+    if (plan.organisation_id) continue;
+    block.plan = DANVAN_TRY(plans_.GetPlan(caller, plan.id, as_of.Iso()));
+    break;
+  }
   return block;
 }
 

@@ -3,7 +3,7 @@
 //! officer's deadlines, expected registrations, proposals and concerns to act on; a member's own models and what is
 //! asked of it; what waits for a signer's signature; a council member's open sessions — a city block with every
 //! ward side by side for a grant on a city (or a district), and the figures of the charts. It reads through the
-//! other services (reports, movement, awards) and adds no rule of its own; a fixed number of statements whatever
+//! other services (reports, movement, awards, plans) and adds no rule of its own; a fixed number of statements whatever
 //! the amount of data (docs/web.md, "Home").
 
 #include "core/error.hpp"
@@ -11,6 +11,7 @@
 #include "services/awards.hpp"
 #include "services/caller.hpp"
 #include "services/movement.hpp"
+#include "services/plans.hpp"
 #include "services/reports.hpp"
 #include "storage/concern_repository.hpp"
 #include "storage/database.hpp"
@@ -68,8 +69,8 @@ struct HomeBlock {
   // kCity: every ward side by side, rolled up across the mergers in force on the home's date.
   std::vector<CityWard> wards;
   CityWard city_total;  //!< its unit is the block's
-  // The plan's progress (kOfficer) belongs to plans (src/services/plans.*): the response carries "plan": null
-  // until that service fills it.
+  //! kOfficer: the unit's own plan of the home's year, each target's progress as of the home's date.
+  std::optional<PlanView> plan;
 };
 
 std::string_view ToString(HomeBlock::Kind kind);
@@ -92,7 +93,8 @@ class HomeService {
   static constexpr int64_t kListLimit = 8;
 
   HomeService(Database& db, Repositories& repos, ConcernRepository& concerns, HomeRepository& home,
-              MovementService& movement, AwardService& awards, ReportService& reports, const Clock& clock)
+              MovementService& movement, AwardService& awards, ReportService& reports, PlanService& plans,
+              const Clock& clock)
       : db_(db),
         repos_(repos),
         concerns_(concerns),
@@ -100,6 +102,7 @@ class HomeService {
         movement_(movement),
         awards_(awards),
         reports_(reports),
+        plans_(plans),
         clock_(clock) {}
 
   //! The caller's home on `as_of` (dd/mm/yyyy or yyyy-mm-dd; empty: today in Vietnam): the date whose units the
@@ -107,7 +110,7 @@ class HomeService {
   Result<Home> Get(const Caller& caller, const std::string& as_of);
 
  private:
-  Result<HomeBlock> Officer(const Caller& caller, const AdminUnit& unit);
+  Result<HomeBlock> Officer(const Caller& caller, const AdminUnit& unit, const Date& as_of);
   Result<HomeBlock> Member(const Caller& caller, const AdminUnit& unit, int64_t organisation_id);
   Result<HomeBlock> Signer(const Caller& caller, const AdminUnit& unit);
   Result<HomeBlock> Council(const Caller& caller, const AdminUnit& unit);
@@ -122,6 +125,7 @@ class HomeService {
   MovementService& movement_;
   AwardService& awards_;
   ReportService& reports_;
+  PlanService& plans_;
   const Clock& clock_;
 };
 

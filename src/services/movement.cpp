@@ -22,7 +22,6 @@ std::string ModelJson(const Model& m) {
   return boost::json::serialize(o);
 }
 
-std::string Chain(int64_t unit_id) { return "unit:" + std::to_string(unit_id); }
 
 Result<std::optional<Date>> OptionalDate(const std::string& text, std::string_view field) {
   if (text.empty()) return std::optional<Date>();
@@ -100,7 +99,7 @@ Result<Campaign> MovementService::CreateCampaign(const Caller& caller, const Cam
     DANVAN_TRY(ValidateCampaign(c));
     repos_.movement->InsertCampaign(tx, c);
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{Chain(c.unit_id), "campaign", std::to_string(c.id), "create", std::nullopt,
+                  AuditEvent{UnitChain(c.unit_id), "campaign", std::to_string(c.id), "create", std::nullopt,
                              boost::json::serialize(boost::json::object{{"title", c.title}, {"unit_id", c.unit_id},
                                                                         {"starts_on", c.starts_on.Iso()}})});
     return c;
@@ -124,7 +123,7 @@ Result<Campaign> MovementService::SetCampaignStatus(const Caller& caller, int64_
     c->status = *to;
     repos_.movement->SetCampaignStatus(tx, id, *to, FormatUtc(clock_.Now()));
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{Chain(c->unit_id), "campaign", std::to_string(id), "set_status",
+                  AuditEvent{UnitChain(c->unit_id), "campaign", std::to_string(id), "set_status",
                              boost::json::serialize(boost::json::object{{"status", before}}),
                              boost::json::serialize(boost::json::object{{"status", status}})});
     return *c;
@@ -201,7 +200,7 @@ Status MovementService::ReopenRegistration(const Caller& caller, int64_t campaig
       return OrganisationNotFound(organisation_id).WithDetail("field", "organisation_id");
     repos_.movement->Reopen(tx, campaign_id, organisation_id, until_date, FormatUtc(clock_.Now()));
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{Chain(c->unit_id), "campaign", std::to_string(campaign_id), "reopen_registration",
+                  AuditEvent{UnitChain(c->unit_id), "campaign", std::to_string(campaign_id), "reopen_registration",
                              std::nullopt,
                              boost::json::serialize(boost::json::object{{"organisation_id", organisation_id},
                                                                         {"until", until_date.Iso()}})});
@@ -281,7 +280,7 @@ Result<Model> MovementService::CreateModel(const Caller& caller, const ModelInpu
       if (!p || !campaign_ancestry_has(p->unit_id)) return PersonNotFound().WithDetail("field", "owner_person_id");
     }
     m.id = repos_.movement->InsertModel(tx, m);
-    audit_.Record(tx, caller.actor(), AuditEvent{Chain(c->unit_id), "model", std::to_string(m.id), "create", std::nullopt, ModelJson(m)});
+    audit_.Record(tx, caller.actor(), AuditEvent{UnitChain(c->unit_id), "model", std::to_string(m.id), "create", std::nullopt, ModelJson(m)});
     return m;
   });
 }
@@ -330,7 +329,7 @@ Result<Model> MovementService::Transition(const Caller& caller, int64_t model_id
     m->updated_at = FormatUtc(now);
     repos_.movement->UpdateModelStatus(tx, *m);
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{Chain(m->unit_id), "model", std::to_string(m->id), std::string(ToString(*action)),
+                  AuditEvent{UnitChain(m->unit_id), "model", std::to_string(m->id), std::string(ToString(*action)),
                              ModelJson(before), ModelJson(*m)});
     return *m;
   });
@@ -504,7 +503,7 @@ Result<ProgressReport> MovementService::AddReport(const Caller& caller, int64_t 
     for (const auto& a : r.attachments)
       files.push_back({{"id", a.id}, {"file_name", a.file_name}, {"media_type", a.media_type}, {"size", a.size_bytes}});
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{Chain(m->unit_id), "progress_report", std::to_string(r.id), "create", std::nullopt,
+                  AuditEvent{UnitChain(m->unit_id), "progress_report", std::to_string(r.id), "create", std::nullopt,
                              boost::json::serialize(boost::json::object{{"model_id", model_id},
                                                                         {"kind", ToString(*kind)},
                                                                         {"attachments", files}})});
@@ -610,7 +609,7 @@ Result<std::vector<Model>> MovementService::CarryOver(const Caller& caller, int6
                            "The model's field is not one of the new campaign's.")
               .WithDetail("model_id", before.id);
         next.id = repos_.movement->InsertModel(tx, next);
-        audit_.Record(tx, caller.actor(), AuditEvent{Chain(to->unit_id), "model", std::to_string(next.id), "carry_over_in",
+        audit_.Record(tx, caller.actor(), AuditEvent{UnitChain(to->unit_id), "model", std::to_string(next.id), "carry_over_in",
                                                      std::nullopt, ModelJson(next)});
         carried.push_back(next);
       } else {
@@ -619,7 +618,7 @@ Result<std::vector<Model>> MovementService::CarryOver(const Caller& caller, int6
       }
       m.updated_at = now;
       repos_.movement->UpdateModelStatus(tx, m);
-      audit_.Record(tx, caller.actor(), AuditEvent{Chain(m.unit_id), "model", std::to_string(m.id),
+      audit_.Record(tx, caller.actor(), AuditEvent{UnitChain(m.unit_id), "model", std::to_string(m.id),
                                                    m.status == ModelStatus::kStopped ? "stop" : "carry_over",
                                                    ModelJson(before), ModelJson(m)});
     }
@@ -666,7 +665,7 @@ Result<Council> MovementService::CreateCouncil(const Caller& caller, Council cou
     boost::json::array members;
     for (const auto& m : council.members) members.push_back({{"user_id", m.user_id}, {"role", m.role}});
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{Chain(c->unit_id), "council", std::to_string(council.id), "create", std::nullopt,
+                  AuditEvent{UnitChain(c->unit_id), "council", std::to_string(council.id), "create", std::nullopt,
                              boost::json::serialize(boost::json::object{{"name", council.name}, {"members", members}})});
     return council;
   });
@@ -726,7 +725,7 @@ Result<CouncilSession> MovementService::OpenSession(const Caller& caller, int64_
     boost::json::array models;
     for (const auto& m : s.models) models.push_back(m.model_id);
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{Chain(c->unit_id), "council_session", std::to_string(s.id), "open", std::nullopt,
+                  AuditEvent{UnitChain(c->unit_id), "council_session", std::to_string(s.id), "open", std::nullopt,
                              boost::json::serialize(boost::json::object{{"held_on", s.held_on.Iso()},
                                                                         {"present", present.size()},
                                                                         {"models", models}})});
@@ -801,7 +800,7 @@ Status MovementService::SubmitScores(const Caller& caller, int64_t session_id, i
       repos_.movement->UpsertScore(tx, session_id, ScoreRow{model_id, *v.caller_member_id, criterion_id, score});
     }
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{Chain(v.campaign.unit_id), "council_session", std::to_string(session_id), "score", std::nullopt,
+                  AuditEvent{UnitChain(v.campaign.unit_id), "council_session", std::to_string(session_id), "score", std::nullopt,
                              boost::json::serialize(boost::json::object{{"model_id", model_id}, {"criteria", scores.size()}})});
     return OkStatus();
   });
@@ -815,7 +814,7 @@ Status MovementService::CloseScoring(const Caller& caller, int64_t session_id) {
       return MakeError(ErrorKind::kInvalidTransition, "scoring_closed", "Đã kết thúc chấm điểm.", "Scoring is already closed.");
     repos_.movement->SetSessionStatus(tx, session_id, "scoring_closed", std::nullopt);
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{Chain(v.campaign.unit_id), "council_session", std::to_string(session_id), "close_scoring"});
+                  AuditEvent{UnitChain(v.campaign.unit_id), "council_session", std::to_string(session_id), "close_scoring"});
     return OkStatus();
   });
 }
@@ -840,7 +839,7 @@ Status MovementService::Vote(const Caller& caller, int64_t session_id, int64_t m
       return MakeError(ErrorKind::kConflict, "already_voted", "Bạn đã bỏ phiếu cho mô hình này.", "You have already voted on this model.");
     // The audit log records that the member voted, never how.
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{Chain(v.campaign.unit_id), "council_session", std::to_string(session_id), "vote", std::nullopt,
+                  AuditEvent{UnitChain(v.campaign.unit_id), "council_session", std::to_string(session_id), "vote", std::nullopt,
                              boost::json::serialize(boost::json::object{{"model_id", model_id}})});
     return OkStatus();
   });
@@ -903,12 +902,12 @@ Result<SessionView> MovementService::CloseSession(const Caller& caller, int64_t 
       repos_.movement->UpdateModelStatus(tx, *model);
       repos_.movement->SaveOutcome(tx, session_id, outcome);
       audit_.Record(tx, caller.actor(),
-                    AuditEvent{Chain(model->unit_id), "model", std::to_string(model->id),
+                    AuditEvent{UnitChain(model->unit_id), "model", std::to_string(model->id),
                                model->status == ModelStatus::kRecognised ? "recognise" : "reject_recognition",
                                ModelJson(before), ModelJson(*model)});
     }
     repos_.movement->SetSessionStatus(tx, session_id, "closed", now);
-    audit_.Record(tx, caller.actor(), AuditEvent{Chain(v.campaign.unit_id), "council_session", std::to_string(session_id), "close"});
+    audit_.Record(tx, caller.actor(), AuditEvent{UnitChain(v.campaign.unit_id), "council_session", std::to_string(session_id), "close"});
     return View(tx, caller, session_id);
   });
 }

@@ -14,7 +14,6 @@
 namespace danvan {
 namespace {
 
-std::string Chain(int64_t unit_id) { return "unit:" + std::to_string(unit_id); }
 
 Error PlanNotFound() {
   return MakeError(ErrorKind::kNotFound, "plan_not_found", "Không tìm thấy kế hoạch.", "No such plan.");
@@ -182,7 +181,7 @@ Result<PlanView> PlanService::CreatePlan(const Caller& caller, const PlanInput& 
     boost::json::object after{{"unit_id", p.unit_id}, {"year", p.year}, {"title", p.title}, {"targets", targets}};
     if (p.organisation_id) after["organisation_id"] = *p.organisation_id;
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{Chain(p.unit_id), "plan", std::to_string(p.id), "create", std::nullopt,
+                  AuditEvent{UnitChain(p.unit_id), "plan", std::to_string(p.id), "create", std::nullopt,
                              boost::json::serialize(after)});
     return p.id;
   });
@@ -253,7 +252,7 @@ Result<PlanView> PlanService::UpdatePlan(const Caller& caller, int64_t id, const
     plan->updated_at = FormatUtc(clock_.Now());
     plans_.UpdatePlan(tx, *plan);
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{Chain(plan->unit_id), "plan", std::to_string(id), "update", before,
+                  AuditEvent{UnitChain(plan->unit_id), "plan", std::to_string(id), "update", before,
                              boost::json::serialize(boost::json::object{{"title", plan->title}, {"notes", plan->notes}})});
     return true;
   });
@@ -296,7 +295,7 @@ Result<PlanCarryOver> PlanService::CarryOver(const Caller& caller, int64_t id) {
         targets.push_back({{"kind", n.kind_code}, {"target", n.target}, {"met", t.met}});
       }
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{Chain(p.unit_id), "plan", std::to_string(p.id), "carry_over",
+                  AuditEvent{UnitChain(p.unit_id), "plan", std::to_string(p.id), "carry_over",
                              std::nullopt,
                              boost::json::serialize(boost::json::object{{"from_plan_id", from.id},
                                                                         {"year", p.year},
@@ -332,7 +331,7 @@ Result<PlanTarget> PlanService::AddTarget(const Caller& caller, int64_t plan_id,
     PlanTarget t{0, plan_id, in.kind_code, in.target, in.notes, position + 1, std::nullopt};
     t.id = plans_.InsertTarget(tx, t);
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{Chain(plan->unit_id), "plan_target", std::to_string(t.id), "create", std::nullopt,
+                  AuditEvent{UnitChain(plan->unit_id), "plan_target", std::to_string(t.id), "create", std::nullopt,
                              TargetJson(t)});
     return t;
   });
@@ -354,7 +353,7 @@ Result<PlanTarget> PlanService::UpdateTarget(const Caller& caller, int64_t targe
     t->notes = notes;
     plans_.UpdateTarget(tx, *t);
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{Chain(plan->unit_id), "plan_target", std::to_string(t->id), "update", before, TargetJson(*t)});
+                  AuditEvent{UnitChain(plan->unit_id), "plan_target", std::to_string(t->id), "update", before, TargetJson(*t)});
     return *t;
   });
 }
@@ -373,7 +372,7 @@ Status PlanService::DeleteTarget(const Caller& caller, int64_t target_id) {
                        "The target has reports with evidence and cannot be deleted.");
     plans_.DeleteTarget(tx, target_id);
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{Chain(plan->unit_id), "plan_target", std::to_string(t->id), "delete", TargetJson(*t),
+                  AuditEvent{UnitChain(plan->unit_id), "plan_target", std::to_string(t->id), "delete", TargetJson(*t),
                              std::nullopt});
     return OkStatus();
   });
@@ -431,7 +430,7 @@ Result<TargetReport> PlanService::ReportTarget(const Caller& caller, int64_t tar
       names.push_back({{"id", m.id}, {"file_name", m.file_name}, {"media_type", m.media_type}});
     }
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{Chain(plan->unit_id), "target_report", std::to_string(r.id), "create", std::nullopt,
+                  AuditEvent{UnitChain(plan->unit_id), "target_report", std::to_string(r.id), "create", std::nullopt,
                              boost::json::serialize(boost::json::object{{"target_id", target_id},
                                                                         {"reported_on", on.Iso()},
                                                                         {"value", in.value},
@@ -485,7 +484,7 @@ Result<ActivityView> PlanService::CreateActivity(const Caller& caller, const Act
     }
     a.file_count = static_cast<int64_t>(files.size());
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{Chain(a.unit_id), "outreach_activity", std::to_string(a.id), "create", std::nullopt,
+                  AuditEvent{UnitChain(a.unit_id), "outreach_activity", std::to_string(a.id), "create", std::nullopt,
                              ActivityJson(a)});
     return a.id;
   });
@@ -526,7 +525,7 @@ Result<ActivityView> PlanService::UpdateActivity(const Caller& caller, int64_t i
     a->updated_at = FormatUtc(clock_.Now());
     plans_.UpdateActivity(tx, *a);
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{Chain(a->unit_id), "outreach_activity", std::to_string(id), "update", before,
+                  AuditEvent{UnitChain(a->unit_id), "outreach_activity", std::to_string(id), "update", before,
                              ActivityJson(*a)});
     return true;
   });
@@ -558,7 +557,7 @@ Result<ActivityView> PlanService::AddActivityFiles(const Caller& caller, int64_t
       names.push_back({{"id", m.id}, {"file_name", m.file_name}, {"media_type", m.media_type}});
     }
     audit_.Record(tx, caller.actor(),
-                  AuditEvent{Chain(a->unit_id), "outreach_activity", std::to_string(id), "add_files", std::nullopt,
+                  AuditEvent{UnitChain(a->unit_id), "outreach_activity", std::to_string(id), "add_files", std::nullopt,
                              boost::json::serialize(boost::json::object{{"files", names}})});
     return true;
   });

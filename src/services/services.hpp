@@ -14,6 +14,7 @@
 #include "services/print_jobs.hpp"
 #include "services/reports.hpp"
 #include "services/territory.hpp"
+#include "services/year_report.hpp"
 #include "storage/alert_repository.hpp"
 #include "storage/concern_repository.hpp"
 #include "storage/database.hpp"
@@ -40,6 +41,7 @@ struct Services {
         reports(database, repos, *report_repo, clock),
         plan_repo(MakePlanRepository()),
         plans(database, repos, *plan_repo, audit, clock),
+        year_reports(database, repos, *report_repo, *award_repo, reports, plans, audit, clock),
         concern_repo(MakeConcernRepository()),
         concerns(database, repos, *concern_repo, audit, clock, concern_settings),
         alert_repo(MakeAlertRepository()),
@@ -47,7 +49,7 @@ struct Services {
         alerts(database, repos, *concern_repo, *alert_repo, audit, clock,
                AlertSettings{concern_settings.near_due_hours, award_settings.public_url}, mailer.get()),
         home_repo(MakeHomeRepository()),
-        home(database, repos, *concern_repo, *home_repo, movement, awards, reports, clock),
+        home(database, repos, *concern_repo, *home_repo, movement, awards, reports, plans, clock),
         print_jobs(awards) {}
 
   Database& db;
@@ -63,6 +65,7 @@ struct Services {
   ReportService reports;
   std::unique_ptr<PlanRepository> plan_repo;
   PlanService plans;
+  YearReportService year_reports;
   std::unique_ptr<ConcernRepository> concern_repo;
   ConcernService concerns;
   std::unique_ptr<AlertRepository> alert_repo;

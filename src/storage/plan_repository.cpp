@@ -81,11 +81,6 @@ PlanFileMeta FileFromRow(const soci::row& r) {
   return f;
 }
 
-int64_t ReturnedId(Cursor rows) {
-  if (const soci::row* r = rows.Next()) return RowInt(*r, 0);
-  throw std::runtime_error("an INSERT … RETURNING id returned no row");
-}
-
 class SociPlanRepository final : public PlanRepository {
  public:
   std::vector<PlanTask> Tasks(Tx& tx) override {

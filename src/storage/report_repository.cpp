@@ -44,6 +44,70 @@ class SociReportRepository final : public ReportRepository {
     return out;
   }
 
+  std::vector<FieldSubjectCount> ModelSubjects(Tx& tx, const ReportScope& s) override {
+    const std::string year = std::to_string(s.year.value_or(0));
+    const int64_t roll_up = s.roll_up ? 1 : 0;
+    const std::string as_of = s.as_of.Iso();
+    std::vector<FieldSubjectCount> out;
+    auto rows = tx.Query(sql::kReportModelSubjects, s.unit_id, roll_up, as_of, year);
+    while (const soci::row* r = rows.Next())
+      out.push_back(FieldSubjectCount{r->get<std::string>(0), r->get<std::string>(1), RowInt(*r, 2), RowInt(*r, 3),
+                                      RowInt(*r, 4), RowInt(*r, 5)});
+    return out;
+  }
+
+  std::vector<IssuerRewards> RewardsByIssuer(Tx& tx, const ReportScope& s) override {
+    const int64_t year = s.year.value_or(0);
+    const int64_t roll_up = s.roll_up ? 1 : 0;
+    const std::string as_of = s.as_of.Iso();
+    std::vector<IssuerRewards> out;
+    auto rows = tx.Query(sql::kReportRewardsByIssuer, s.unit_id, roll_up, as_of, year);
+    while (const soci::row* r = rows.Next())
+      out.push_back(IssuerRewards{RowInt(*r, 0), r->get<std::string>(1), RowInt(*r, 2), RowInt(*r, 3), RowInt(*r, 4),
+                                  RowInt(*r, 5)});
+    return out;
+  }
+
+  std::optional<YearReportText> FindYearReport(Tx& tx, int64_t unit_id, int year) override {
+    const int64_t y = year;
+    auto rows = tx.Query(sql::kSelectYearReport, unit_id, y);
+    const soci::row* r = rows.Next();
+    if (!r) return std::nullopt;
+    YearReportText t;
+    t.id = RowInt(*r, 0);
+    t.unit_id = RowInt(*r, 1);
+    t.year = static_cast<int>(RowInt(*r, 2));
+    t.issuer_id = RowOptInt(*r, 3);
+    t.number = r->get<std::string>(4);
+    t.reported_on = RowOptDate(*r, 5);
+    t.situation = r->get<std::string>(6);
+    t.highlights = r->get<std::string>(7);
+    t.assessment = r->get<std::string>(8);
+    t.directions = r->get<std::string>(9);
+    t.recipients = r->get<std::string>(10);
+    t.signer_capacity = r->get<std::string>(11);
+    t.signer_title = r->get<std::string>(12);
+    t.signer_name = r->get<std::string>(13);
+    t.updated_by = r->get<std::string>(14);
+    t.created_at = r->get<std::string>(15);
+    t.updated_at = r->get<std::string>(16);
+    return t;
+  }
+
+  int64_t SaveYearReport(Tx& tx, const YearReportText& t) override {
+    std::optional<std::string> on;
+    if (t.reported_on) on = t.reported_on->Iso();
+    if (t.id == 0) {
+      const int64_t year = t.year;
+      return ReturnedId(tx.Query(sql::kInsertYearReport, t.unit_id, year, t.issuer_id, t.number, on, t.situation,
+                                 t.highlights, t.assessment, t.directions, t.recipients, t.signer_capacity,
+                                 t.signer_title, t.signer_name, t.updated_by, t.created_at, t.updated_at));
+    }
+    tx.Exec(sql::kUpdateYearReport, t.issuer_id, t.number, on, t.situation, t.highlights, t.assessment, t.directions,
+            t.recipients, t.signer_capacity, t.signer_title, t.signer_name, t.updated_by, t.updated_at, t.id);
+    return t.id;
+  }
+
   std::vector<Succession> SuccessionsAhead(Tx& tx, const ReportScope& s) override {
     const int64_t roll_up = s.roll_up ? 1 : 0;
     const std::string as_of = s.as_of.Iso();

@@ -2,6 +2,7 @@
 //! A transaction in progress; only storage/ code includes this (it brings SOCI).
 
 #include "storage/database.hpp"
+#include "storage/row.hpp"
 #include "storage/statement_cache.hpp"
 
 #include <soci/soci.h>
@@ -62,5 +63,11 @@ class Tx {
   StatementCache& cache_;
   std::atomic<int64_t>& statements_;
 };
+
+//! The id an `INSERT … RETURNING id` gave.
+inline int64_t ReturnedId(Cursor rows) {
+  if (const soci::row* r = rows.Next()) return RowInt(*r, 0);
+  throw std::runtime_error("an INSERT … RETURNING id returned no row");
+}
 
 }  // namespace danvan

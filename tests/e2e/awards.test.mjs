@@ -6,14 +6,10 @@
 // checks every new page on the way.
 
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { after, before, test } from 'node:test'
 
 import {
-  DEMO_PASSWORD, DESKTOP, demoUser, expectFitsWidth, expectNoAxeViolations, logIn, logOut, PHONE, screenshot, settle, setUp,
+  DEMO_PASSWORD, DESKTOP, demoUser, expectFitsWidth, expectNoAxeViolations, logIn, logOut, pdfTextOf, PHONE, screenshot, settle, setUp,
 } from './support.mjs'
 
 const MODEL = 'Vận động hộ kinh doanh thanh toán không dùng tiền mặt'
@@ -66,13 +62,7 @@ async function pdfText(href, what) {
   const res = await page.request.get(href.startsWith('http') ? href : `${env.url}${href}`)
   assert.equal(res.status(), 200, `${what}: ${res.status()} ${res.status() === 200 ? '' : await res.text()}`)
   assert.match(res.headers()['content-type'] ?? '', /^application\/pdf/, `${what}: content type`)
-  const body = await res.body()
-  assert.equal(body.subarray(0, 5).toString('latin1'), '%PDF-', `${what}: a PDF`)
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'danvan-pdf-')), 'f.pdf')
-  fs.writeFileSync(file, body)
-  const r = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
-  fs.rmSync(path.dirname(file), { recursive: true, force: true })
-  return r.status === 0 ? r.stdout : ''
+  return pdfTextOf(await res.body())
 }
 
 test('the council recognises Tổ dân vận số 1’s model (set up through the API)', async () => {

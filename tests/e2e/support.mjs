@@ -219,6 +219,18 @@ export async function logOut(page) {
 /** The app's Element Plus transitions (dialogs, drawers) settle before a screenshot or a check of the layout. */
 export const settle = (page, ms = 400) => page.waitForTimeout(ms)
 
+/** A PDF's text as poppler reads it (`pdftotext -layout`), from its bytes. */
+export function pdfTextOf(bytes) {
+  assert.equal(Buffer.from(bytes).subarray(0, 5).toString('latin1'), '%PDF-', 'a PDF')
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'danvan-pdf-'))
+  const file = path.join(dir, 'f.pdf')
+  fs.writeFileSync(file, bytes)
+  const r = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+  fs.rmSync(dir, { recursive: true, force: true })
+  assert.equal(r.status, 0, `pdftotext: ${r.stderr}`)
+  return r.stdout
+}
+
 export const PHONE = { width: 360, height: 740 }
 export const DESKTOP = { width: 1280, height: 800 }
 

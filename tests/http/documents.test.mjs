@@ -29,6 +29,7 @@ describe('documents from the real server', () => {
   let token;
   let get;
   let decisions;
+  let ward;
 
   before(async () => {
     dir = makeTempDir('danvan-documents-');
@@ -39,7 +40,7 @@ describe('documents from the real server', () => {
     server = await startServer({ dbPath, settings: { 'server.public_url': `${PUBLIC_URL}/` } });
     get = (p, init = {}) => fetch(`${server.url}${p}`, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
     const units = await (await get(`/api/v1/units?q=${encodeURIComponent('ly thai to')}&as_of=13/10/2022`)).json();
-    const ward = units.items.find((u) => u.name === 'Phường Lý Thái Tổ');
+    ward = units.items.find((u) => u.name === 'Phường Lý Thái Tổ');
     assert.ok(ward, 'the demo ward');
     decisions = (await (await get(`/api/v1/decisions?unit_id=${ward.id}`)).json()).items;
   });
@@ -95,6 +96,56 @@ describe('documents from the real server', () => {
     const anonymous = await fetch(`${server.url}/api/v1/print-jobs/${job.id}`);
     assert.equal(anonymous.status, 401);
   });
+
+  test('GET /api/v1/reports/year/pdf prints every figure GET /api/v1/reports/year gives, in the state format', async () => {
+    const report = await (await get(`/api/v1/reports/year?unit_id=${ward.id}&year=2022`)).json();
+    const res = await get(`/api/v1/reports/year/pdf?unit_id=${ward.id}&year=2022`);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-disposition'), 'inline; filename="bao-cao-tong-ket-2022.pdf"');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const text = squeeze(poppler(dir, 'pdftotext', bytes, ['-layout', '-enc', 'UTF-8']));
+    const n = (v) => v.toLocaleString('vi-VN');
+    const f = report.figures;
+    const expected = ['ỦY BAN NHÂN DÂN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', '/BC-UBND', 'BÁO CÁO',
+      'Tổng kết phong trào thi đua “Dân vận khéo” năm 2022', 'I. ĐẶC ĐIỂM TÌNH HÌNH', 'II. KẾT QUẢ THỰC HIỆN'];
+    for (const r of f.fields) expected.push(`${r.name} ${n(r.collective)} ${n(r.individual)} ${n(r.registered)} ${n(r.recognised)} ${n(r.replicated)}`);
+    const t = f.fields_total;
+    expected.push(`Tổng cộng ${n(t.collective)} ${n(t.individual)} ${n(t.registered)} ${n(t.recognised)} ${n(t.replicated)}`);
+    for (const l of f.levels) expected.push(`${l.name} ${n(l.models)}`);
+    for (const w of f.rewards) expected.push(`${n(w.decisions)} ${n(w.collectives)} ${n(w.individuals)} ${n(w.amount)}`);
+    const rt = f.rewards_total;
+    expected.push(`Tổng cộng ${n(rt.decisions)} ${n(rt.collectives)} ${n(rt.individuals)} ${n(rt.amount)}`);
+    const c = f.concerns_total;
+    expected.push(`Tổng cộng ${n(c.received)} ${n(c.received_on_time)} ${n(c.resolved)} ${n(c.resolved_on_time)}`);
+    expected.push('III. ĐÁNH GIÁ CHUNG', 'IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2023', 'Nơi nhận:', 'TM. ỦY BAN NHÂN DÂN');
+    let at = 0;
+    for (const part of expected) {
+      const found = text.indexOf(squeeze(part), at);
+      assert.ok(found >= 0, `"${part}" in the year report, after what comes before it`);
+      at = found + squeeze(part).length;
+    }
+    assert.ok(t.models > 0 && rt.amount > 0 && c.received > 0, 'the demo ward has figures in every table');
+    const fonts = poppler(dir, 'pdffonts', bytes);
+    assert.match(fonts, /LiberationSerif/);
+    assert.doesNotMatch(fonts.split('\n').slice(2).join('\n'), / no  /, 'every font embedded');
+  });
+
+  test('PUT /api/v1/reports/year refuses a date outside the year and an unknown field, in Vietnamese and English', async () => {
+    const put = (body) => get('/api/v1/reports/year', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const late = await put({ unit_id: ward.id, year: 2022, reported_on: '2025-01-01' });
+    assert.equal(late.status, 400);
+    const e = (await late.json()).error;
+    assert.equal(e.code, 'report_date_out_of_range');
+    assert.match(e.message, /Ngày báo cáo/);
+    assert.match(e.message_en, /dated/);
+    const extra = await put({ unit_id: ward.id, year: 2022, figures: {} });
+    assert.equal(extra.status, 400);
+    const long = await put({ unit_id: ward.id, year: 2022, number: 'x'.repeat(21) });
+    assert.equal(long.status, 400);
+    const still = await (await get(`/api/v1/reports/year?unit_id=${ward.id}&year=2022`)).json();
+    assert.equal(still.text.saved, false, 'nothing written by the refusals');
+  });
+
 });
 
 describe('documents on a bounded pool with a time limit', () => {

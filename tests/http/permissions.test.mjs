@@ -1379,6 +1379,46 @@ const ROUTES = {
       check: (res) => assert.deepEqual([res.json.unit_id, typeof res.json.total.received], [ctx.units[w], 'number']),
     }),
   },
+  // --- the year report (src/services/year_report.cpp): read by any grant, written by who manages the movement -----
+  'GET /api/v1/reports/year': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => (granted(a, w) ? ok() : FORBIDDEN),
+    prepare: (ctx, a, w) => ({
+      query: `?unit_id=${ctx.units[w]}&year=2022`,
+      check: (res) => assert.deepEqual([res.json.unit_id, res.json.can_edit], [ctx.units[w], manages(a, w)]),
+    }),
+  },
+  'GET /api/v1/reports/year/pdf': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => (granted(a, w) ? ok() : FORBIDDEN),
+    prepare: (ctx, a, w) => ({
+      query: `?unit_id=${ctx.units[w]}&year=2022`,
+      check: (res) => assert.equal(res.headers['content-type'], 'application/pdf'),
+    }),
+  },
+  'PUT /api/v1/reports/year': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => (manages(a, w) ? ok() : FORBIDDEN),
+    prepare: async (ctx, a, w) => {
+      const situation = `Tình hình ${uniq()}`;
+      const read = async () => (await ctx.asAdmin('GET', `/api/v1/reports/year?unit_id=${ctx.units[w]}&year=2022`)).json.text.situation;
+      const before = await read();
+      return {
+        body: { unit_id: ctx.units[w], year: 2022, situation, signer_title: 'Chủ tịch', signer_name: 'Nguyễn Văn An' },
+        check: (res) => assert.deepEqual([res.json.text.saved, res.json.text.situation], [true, situation]),
+        verifyUnchanged: async () => assert.equal(await read(), before),
+      };
+    },
+  },
+  'POST /api/v1/reports/year/preview': {
+    auth: true,
+    targets: WARDS,
+    expect: (a, w) => (manages(a, w) ? ok() : FORBIDDEN),
+    prepare: (ctx, a, w) => ({ body: { unit_id: ctx.units[w], year: 2022, situation: 'Bản nháp' } }),
+  },
   // --- plans and outreach activities (src/services/plans.cpp) ---------------------------------------------
   'GET /api/v1/plan-reference': {
     auth: true,

@@ -253,6 +253,25 @@ TEST_F(HomeTest, TheCityComparesEveryWardRolledUpAcrossTheMerger) {
   EXPECT_EQ(ab->city_total.models, b->city_total.models);
 }
 
+TEST_F(HomeTest, TheOfficersHomeShowsTheUnitsPlanOfTheYearAsThePlanServiceCountsIt) {
+  EXPECT_FALSE(Block(HomeOf(Officer()), HomeBlock::Kind::kOfficer)->plan.has_value()) << "no plan of 2022 yet";
+  PlanInput own{ly_thai_to_, std::nullopt, 2022, "", "", {{"models_registered", 4, ""}, {"dialogues", 2, ""}}};
+  ASSERT_TRUE(services().plans.CreatePlan(Admin(), own).ok());
+  PlanInput org{ly_thai_to_, tdv3_, 2022, "", "", {{"models_registered", 1, ""}}};
+  ASSERT_TRUE(services().plans.CreatePlan(Admin(), org).ok());
+  const auto home = HomeOf(Officer());
+  const auto* b = Block(home, HomeBlock::Kind::kOfficer);
+  ASSERT_TRUE(b->plan.has_value());
+  EXPECT_FALSE(b->plan->plan.organisation_id.has_value()) << "the unit's own plan, not an organisation's";
+  const auto view = services().plans.GetPlan(Admin(), b->plan->plan.id, "13/10/2022");
+  ASSERT_TRUE(view.ok());
+  EXPECT_EQ(b->plan->targets, 2);
+  EXPECT_EQ(b->plan->met, view->met);
+  for (size_t i = 0; i < view->sections.size(); ++i)
+    for (size_t j = 0; j < view->sections[i].targets.size(); ++j)
+      EXPECT_EQ(b->plan->sections[i].targets[j].value, view->sections[i].targets[j].value);
+}
+
 TEST_F(HomeTest, AFixedNumberOfStatementsWhateverTheData) {
   const Caller everyone = CallerWith({RoleGrant{0, Role::kUnitAdmin, ly_thai_to_, std::nullopt},
                                       RoleGrant{0, Role::kUnitMember, ly_thai_to_, tdv3_},

@@ -140,16 +140,6 @@ Result<std::string> PathToken(const Request& req) {
   return id;
 }
 
-// Documents: inline PDFs that no shared cache keeps (they are private unless said otherwise).
-Response Pdf(std::string bytes, const std::string& file_name) {
-  Response r;
-  r.content_type = "application/pdf";
-  r.body = std::move(bytes);
-  r.SetHeader("Content-Disposition", "inline; filename=\"" + file_name + "\"");
-  r.SetHeader("Cache-Control", "private, no-store");
-  return r;
-}
-
 ProposalInput ParseProposal(const Fields& body) {
   ProposalInput in;
   in.unit_id = body.Int("unit_id");
@@ -251,7 +241,7 @@ void AddAwardRoutes(Router& router, Services& services, size_t upload_limit) {
   for (const auto& [path, part, file] : dossier)
     router.Add("GET", path, Authed(services, [&aw, part = part, file = file](Request& req, const Caller& c) -> Result<Response> {
       const auto id = DANVAN_TRY(PathId(req));
-      return Pdf(DANVAN_TRY(aw.DossierPdf(c, id, part)), fmt::format("{}-ho-so-{}.pdf", file, id));
+      return PdfResponse(DANVAN_TRY(aw.DossierPdf(c, id, part)), fmt::format("{}-ho-so-{}.pdf", file, id));
     }));
   router.Add("POST", "/api/v1/proposals/{id}/parts", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
@@ -284,11 +274,11 @@ void AddAwardRoutes(Router& router, Services& services, size_t upload_limit) {
     return Created(DecisionJson(DANVAN_TRY(aw.IssueDecision(c, ParseDecision(BodyOf(req))))));
   }));
   router.Add("POST", "/api/v1/decisions/preview", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
-    return Pdf(DANVAN_TRY(aw.PreviewDecisionPdf(c, ParseDecision(BodyOf(req)))), "du-thao-quyet-dinh.pdf");
+    return PdfResponse(DANVAN_TRY(aw.PreviewDecisionPdf(c, ParseDecision(BodyOf(req)))), "du-thao-quyet-dinh.pdf");
   }));
   router.Add("GET", "/api/v1/decisions/{id}/pdf", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
-    return Pdf(DANVAN_TRY(aw.DecisionPdf(c, id)), fmt::format("quyet-dinh-{}.pdf", id));
+    return PdfResponse(DANVAN_TRY(aw.DecisionPdf(c, id)), fmt::format("quyet-dinh-{}.pdf", id));
   }));
   router.Add("POST", "/api/v1/decisions/{id}/certificates/print", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
     return JsonResponse(202, PrintJobJson(DANVAN_TRY(services.print_jobs.Start(c, DANVAN_TRY(PathId(req))))));
@@ -298,7 +288,7 @@ void AddAwardRoutes(Router& router, Services& services, size_t upload_limit) {
   }));
   router.Add("GET", "/api/v1/print-jobs/{id}/pdf", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathToken(req));
-    return Pdf(DANVAN_TRY(services.print_jobs.Pdf(c, id)), fmt::format("giay-khen-{}.pdf", id));
+    return PdfResponse(DANVAN_TRY(services.print_jobs.Pdf(c, id)), fmt::format("giay-khen-{}.pdf", id));
   }));
   router.Add("GET", "/api/v1/decisions/{id}", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
     return JsonResponse(200, DecisionJson(DANVAN_TRY(aw.GetDecision(c, DANVAN_TRY(PathId(req))))));
@@ -325,7 +315,7 @@ void AddAwardRoutes(Router& router, Services& services, size_t upload_limit) {
   }));
   router.Add("GET", "/api/v1/certificates/{id}/pdf", Authed(services, [&aw](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
-    return Pdf(DANVAN_TRY(aw.CertificatePdf(c, id)), fmt::format("giay-khen-{}.pdf", id));
+    return PdfResponse(DANVAN_TRY(aw.CertificatePdf(c, id)), fmt::format("giay-khen-{}.pdf", id));
   }));
 
   router.Add("GET", "/api/v1/events", [&aw](Request& req) -> Result<Response> {
@@ -349,7 +339,7 @@ void AddAwardRoutes(Router& router, Services& services, size_t upload_limit) {
   });
   router.Add("GET", "/api/v1/events/{id}/program.pdf", [&aw](Request& req) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
-    auto r = Pdf(DANVAN_TRY(aw.ProgramPdf(id)), fmt::format("chuong-trinh-su-kien-{}.pdf", id));
+    auto r = PdfResponse(DANVAN_TRY(aw.ProgramPdf(id)), fmt::format("chuong-trinh-su-kien-{}.pdf", id));
     r.SetHeader("Cache-Control", "public, max-age=60");
     return r;
   });

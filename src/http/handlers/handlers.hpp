@@ -11,6 +11,9 @@ namespace danvan::http {
 //! A list's or a report's spreadsheet (?format=xlsx, WantsXlsx) as its download.
 inline Response ExportResponse(ExportFile file) { return XlsxResponse(file.file_name, std::move(file.bytes)); }
 
+//! A plan's progress in short, as the home and the year report show it: each task with its targets' values.
+boost::json::object PlanProgressJson(const PlanView& plan);
+
 void AddSystemRoutes(Router& router, Services& services, Metrics& metrics);
 void AddAccountRoutes(Router& router, Services& services);
 void AddTerritoryRoutes(Router& router, Services& services);

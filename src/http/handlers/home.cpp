@@ -87,7 +87,7 @@ json::object BlockJson(const HomeBlock& b) {
       o["registrations_expected"] = std::move(regs);
       o["proposals"] = ProposalsJson(b.proposals);
       o["concerns"] = ConcernsJson(b.concerns);
-      o["plan"] = nullptr;  // the plan's progress: filled by the plans service once it exists
+      o["plan"] = b.plan ? json::value(PlanProgressJson(*b.plan)) : nullptr;
       break;
     }
     case HomeBlock::Kind::kMember: {

@@ -452,12 +452,7 @@ void AddMovementRoutes(Router& router, Services& services, size_t upload_limit) 
   }));
   router.Add("GET", "/api/v1/sessions/{id}/minutes.pdf", Authed(services, [&mv](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
-    Response r;
-    r.content_type = "application/pdf";
-    r.body = DANVAN_TRY(mv.MinutesPdf(c, id));
-    r.SetHeader("Content-Disposition", fmt::format("inline; filename=\"bien-ban-phien-hop-{}.pdf\"", id));
-    r.SetHeader("Cache-Control", "private, no-store");
-    return r;
+    return PdfResponse(DANVAN_TRY(mv.MinutesPdf(c, id)), fmt::format("bien-ban-phien-hop-{}.pdf", id));
   }));
 }
 

@@ -161,6 +161,29 @@ Response NoContent() {
 
 }  // namespace
 
+json::object PlanProgressJson(const PlanView& v) {
+  json::array tasks;
+  for (const auto& s : v.sections) {
+    json::array targets;
+    for (const auto& p : s.targets)
+      targets.push_back(json::object{{"id", p.target.id},
+                                     {"kind", p.kind.code},
+                                     {"name", p.kind.name_vi},
+                                     {"name_en", p.kind.name_en},
+                                     {"unit", p.kind.unit_vi},
+                                     {"unit_en", p.kind.unit_en},
+                                     {"measure", ToString(p.kind.measure)},
+                                     {"target", p.target.target},
+                                     {"value", Opt(p.value)},
+                                     {"percent", p.percent},
+                                     {"met", p.met}});
+    tasks.push_back(json::object{{"code", s.task.code}, {"name", s.task.name_vi}, {"name_en", s.task.name_en},
+                                 {"targets", std::move(targets)}});
+  }
+  return {{"id", v.plan.id},          {"title", v.plan.title}, {"year", v.plan.year}, {"as_of", v.as_of.Iso()},
+          {"targets", v.targets},     {"met", v.met},          {"tasks", std::move(tasks)}};
+}
+
 void AddPlanRoutes(Router& router, Services& services, size_t upload_limit) {
   auto& plans = services.plans;
   router.Add("GET", "/api/v1/plan-reference", Authed(services, [&plans](Request&, const Caller&) -> Result<Response> {

@@ -38,6 +38,54 @@ inline constexpr std::string_view kReportCertificateCounts =
     "   AND (CAST(:year AS BIGINT) IS NULL OR d.year = :year2)"
     " GROUP BY d.unit_id";
 
+//! Models of the scope per field and subject (collective, individual), of campaigns starting in :year: how many,
+//! how many were registered, recognised (or carried over: recognised before) and replicate another model.
+inline constexpr std::string_view kReportModelSubjects =
+    DANVAN_REPORT_SCOPE
+    " SELECT m.field_code, m.subject, COUNT(*),"
+    "   SUM(CASE WHEN m.registered_at IS NOT NULL THEN 1 ELSE 0 END),"
+    "   SUM(CASE WHEN m.status IN ('recognised', 'carried_over') THEN 1 ELSE 0 END),"
+    "   SUM(CASE WHEN m.source_model_id IS NOT NULL THEN 1 ELSE 0 END)"
+    " FROM models m JOIN campaigns c ON c.id = m.campaign_id"
+    " WHERE m.unit_id IN (SELECT id FROM scope) AND substr(c.starts_on, 1, 4) = :year"
+    " GROUP BY m.field_code, m.subject";
+
+//! The rewards of the scope's decisions of :year per issuer: decisions in force, their valid certificates to
+//! collectives and to individuals, and the money of those certificates (đồng).
+inline constexpr std::string_view kReportRewardsByIssuer =
+    DANVAN_REPORT_SCOPE
+    " SELECT i.id, i.name, COUNT(DISTINCT d.id),"
+    "   SUM(CASE WHEN b.subject = 'collective' THEN 1 ELSE 0 END),"
+    "   SUM(CASE WHEN b.subject = 'individual' THEN 1 ELSE 0 END), SUM(b.amount)"
+    " FROM decisions d JOIN issuers i ON i.id = d.issuer_id"
+    " JOIN decision_beneficiaries b ON b.decision_id = d.id"
+    " JOIN certificates ct ON ct.beneficiary_id = b.id AND ct.status = 'valid'"
+    " WHERE d.status = 'issued' AND d.unit_id IN (SELECT id FROM scope) AND d.year = :year"
+    " GROUP BY i.id, i.name";
+
+// ---- the year report's text ----
+
+#define DANVAN_YEAR_REPORT_COLUMNS                                                                               \
+  " id, unit_id, year, issuer_id, number, reported_on, situation, highlights, assessment, directions, recipients," \
+  " signer_capacity, signer_title, signer_name, updated_by, created_at, updated_at"
+
+inline constexpr std::string_view kSelectYearReport =
+    "SELECT" DANVAN_YEAR_REPORT_COLUMNS " FROM year_reports WHERE unit_id = :unit AND year = :year";
+
+inline constexpr std::string_view kInsertYearReport =
+    "INSERT INTO year_reports (unit_id, year, issuer_id, number, reported_on, situation, highlights, assessment,"
+    " directions, recipients, signer_capacity, signer_title, signer_name, updated_by, created_at, updated_at)"
+    " VALUES (:unit, :year, :issuer, :number, :on, :situation, :highlights, :assessment, :directions, :recipients,"
+    " :capacity, :title, :name, :by, :at, :at2) RETURNING id";
+
+inline constexpr std::string_view kUpdateYearReport =
+    "UPDATE year_reports SET issuer_id = :issuer, number = :number, reported_on = :on, situation = :situation,"
+    " highlights = :highlights, assessment = :assessment, directions = :directions, recipients = :recipients,"
+    " signer_capacity = :capacity, signer_title = :title, signer_name = :name, updated_by = :by, updated_at = :at"
+    " WHERE id = :id";
+
+#undef DANVAN_YEAR_REPORT_COLUMNS
+
 //! Every succession in force on :as_of on the way forward from a unit of the scope.
 inline constexpr std::string_view kReportSuccessions =
     DANVAN_REPORT_SCOPE

@@ -1,5 +1,6 @@
 // The signed-in user's home (src/http/openapi.json, "/api/v1/home"): one block per role on its units, a city
 // block for a grant on a city, and the charts' figures. Lists hold at most 8 items; `total` counts them all.
+import type { PlanProgress } from './yearReport'
 import { api } from './client'
 
 export interface HomeUnit { id: number; name: string; level: 'province' | 'district' | 'commune' }
@@ -66,8 +67,8 @@ export type HomeBlock =
       registrations_expected: HomeRegistration[]
       proposals: HomePage<HomeProposal>
       concerns: HomePage<HomeConcern>
-      /** Reserved for the plan's progress: null until plans exist. */
-      plan: null
+      /** The unit's own plan of the year, each target's progress as of the home's date; null without one. */
+      plan: PlanProgress | null
     }
   | {
       kind: 'member'

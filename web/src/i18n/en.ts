@@ -27,6 +27,7 @@ const en: Messages = {
     campaigns: '“Dân vận khéo” campaigns',
     plans: 'Mass mobilisation plans',
     outreach: 'Outreach activities',
+    yearReport: 'Year report',
     reports: 'Reports',
     showcase: 'Showcase',
     proposals: 'Award proposals',

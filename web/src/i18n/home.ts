@@ -24,7 +24,10 @@ const vi = {
     proposals: 'Đề nghị khen thưởng chờ bạn xử lý',
     concerns: 'Phản ánh sắp đến hạn hoặc quá hạn',
     plan: 'Tiến độ thực hiện kế hoạch',
-    planSoon: 'Tiến độ các chỉ tiêu của kế hoạch sẽ hiển thị ở đây.',
+    planNone: 'Chưa có kế hoạch năm nay của đơn vị.',
+    planSummary: 'Đạt {met}/{n} chỉ tiêu, tính đến {date}',
+    planOpen: 'Xem kế hoạch',
+    planValue: '{value} / {target} {unit} ({percent}%)',
   },
   member: {
     title: 'Việc của {org}',
@@ -99,7 +102,10 @@ const en: typeof vi = {
     proposals: 'Proposals waiting for you',
     concerns: 'Concerns near or past due',
     plan: 'The plan’s progress',
-    planSoon: 'The plan’s targets and their progress will show here.',
+    planNone: 'The unit has no plan for this year.',
+    planSummary: '{met} of {n} targets met, as of {date}',
+    planOpen: 'Open the plan',
+    planValue: '{value} / {target} {unit} ({percent}%)',
   },
   member: {
     title: 'Work of {org}',

@@ -26,6 +26,7 @@ const vi = {
     campaigns: 'Thi đua “Dân vận khéo”',
     plans: 'Kế hoạch công tác dân vận',
     outreach: 'Hoạt động tuyên truyền, đối thoại',
+    yearReport: 'Báo cáo tổng kết năm',
     reports: 'Báo cáo',
     showcase: 'Mô hình tiêu biểu',
     proposals: 'Đề nghị khen thưởng',

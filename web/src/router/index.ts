@@ -269,6 +269,13 @@ const routes: RouteRecordRaw[] = [
         component: () => import('@/pages/plans/OutreachPage.vue'),
         meta: { title: 'nav.outreach' },
       },
+      // The year report (báo cáo tổng kết, docs/year-report.md): figures and the officer's text, previewed and printed.
+      {
+        path: 'reports/year',
+        name: 'year-report',
+        component: () => import('@/pages/reports/YearReportPage.vue'),
+        meta: { title: 'nav.yearReport', nav: { order: 52, icon: Document } },
+      },
       // The figures of residents' concerns, next to the movement's report (linked from it), for the same readers.
       {
         path: 'reports/concerns',
