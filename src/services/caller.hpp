@@ -24,6 +24,11 @@ inline Caller CommandLineCaller() {
   return c;
 }
 
+//! The name a record keeps of who made it: the display name, else the username.
+inline std::string ActorName(const Caller& c) {
+  return c.principal.display_name.empty() ? c.principal.username : c.principal.display_name;
+}
+
 Error Forbidden();
 Error Unauthenticated();
 

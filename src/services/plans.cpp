@@ -1,5 +1,7 @@
 #include "services/plans.hpp"
 
+#include "domain/validation.hpp"
+
 #include "services/community.hpp"
 #include "services/territory.hpp"
 #include "services/uploads.hpp"
@@ -26,15 +28,6 @@ Error ActivityNotFound() {
 }
 Error FileNotFound() {
   return MakeError(ErrorKind::kNotFound, "file_not_found", "Không tìm thấy tệp.", "No such file.");
-}
-
-Error InvalidField(std::string code, std::string vi, std::string en, std::string_view field) {
-  return MakeError(ErrorKind::kInvalidInput, std::move(code), std::move(vi), std::move(en))
-      .WithDetail("field", boost::json::string(field));
-}
-
-std::string ActorName(const Caller& c) {
-  return c.principal.display_name.empty() ? c.principal.username : c.principal.display_name;
 }
 
 bool SpeaksForOrganisation(const Principal& p, std::optional<int64_t> organisation_id) {

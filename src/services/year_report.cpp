@@ -1,6 +1,7 @@
 #include "services/year_report.hpp"
 
 #include "documents/pdf/report.hpp"
+#include "domain/validation.hpp"
 #include "domain/territory.hpp"
 #include "services/document_blocks.hpp"
 #include "core/vietnamese.hpp"
@@ -18,15 +19,6 @@ namespace {
 
 namespace doc = documents;
 
-Error InvalidField(std::string code, std::string vi, std::string en, std::string_view field) {
-  return MakeError(ErrorKind::kInvalidInput, std::move(code), std::move(vi), std::move(en))
-      .WithDetail("field", boost::json::string(field));
-}
-
-std::string ActorName(const Caller& c) {
-  return c.principal.display_name.empty() ? c.principal.username : c.principal.display_name;
-}
-
 //! The unit's People's Committee in the state format first, then any issuer of the unit.
 std::optional<Issuer> DefaultIssuer(const std::vector<Issuer>& issuers) {
   for (const auto& i : issuers)
@@ -35,13 +27,20 @@ std::optional<Issuer> DefaultIssuer(const std::vector<Issuer>& issuers) {
   return std::nullopt;
 }
 
+//! The issuer the text names, else the default.
+std::optional<Issuer> IssuerFor(const std::vector<Issuer>& issuers, std::optional<int64_t> id) {
+  for (const auto& i : issuers)
+    if (id && i.id == *id) return i;
+  return DefaultIssuer(issuers);
+}
+
 //! A unit without issuers still prints: its People's Committee, as the decree names it.
-Issuer CommitteeOf(const AdminUnit& unit) {
+Issuer CommitteeOf(int64_t unit_id, const std::string& unit_name) {
   Issuer i;
-  i.unit_id = unit.id;
-  i.name = "Ủy ban nhân dân " + ReadUnitName(unit.name).InSentence();
+  i.unit_id = unit_id;
+  i.name = "Ủy ban nhân dân " + ReadUnitName(unit_name).InSentence();
   i.symbol = "UBND";
-  i.place = std::string(ReadUnitName(unit.name).proper);
+  i.place = std::string(ReadUnitName(unit_name).proper);
   return i;
 }
 
@@ -78,7 +77,7 @@ YearReportText Draft(const YearReport& r) {
   YearReportText t;
   t.unit_id = r.unit_id;
   t.year = r.year;
-  if (r.issuer) t.issuer_id = r.issuer->id ? std::optional<int64_t>(r.issuer->id) : std::nullopt;
+  if (r.issuer) t.issuer_id = r.issuer->id;
   t.situation = fmt::format(
       "Năm {}, {} triển khai phong trào thi đua “Dân vận khéo” gắn với thực hiện nhiệm vụ chính trị của địa phương, "
       "theo kế hoạch của cấp ủy và hướng dẫn của Ban Dân vận cấp trên.\n"
@@ -220,6 +219,7 @@ Result<YearReport> YearReportService::Read(const Caller& caller, const YearRepor
     if (edit && !out.can_edit) return Forbidden();
     out.unit_id = chain[0].id;
     out.unit_name = chain[0].name;
+    if (chain.size() > 1) out.parent = chain[1];
     out.issuers = awards_.ListIssuers(tx, q.unit_id);
     if (auto saved = reports_.FindYearReport(tx, q.unit_id, q.year)) out.text = std::move(*saved);
     field_list = repos_.movement->Fields(tx);
@@ -290,14 +290,8 @@ Result<YearReport> YearReportService::Read(const Caller& caller, const YearRepor
     break;
   }
 
-  if (out.text.id == 0) {
-    out.issuer = DefaultIssuer(out.issuers);
-    out.text = Draft(out);
-  } else if (out.text.issuer_id) {
-    for (const auto& i : out.issuers)
-      if (i.id == *out.text.issuer_id) out.issuer = i;
-  }
-  if (!out.issuer) out.issuer = DefaultIssuer(out.issuers);
+  out.issuer = IssuerFor(out.issuers, out.text.issuer_id);
+  if (out.text.id == 0) out.text = Draft(out);
   return out;
 }
 
@@ -363,28 +357,16 @@ Result<YearReportPdf> YearReportService::Pdf(const Caller& caller, const YearRep
 Result<YearReportPdf> YearReportService::Preview(const Caller& caller, const YearReportInput& in, bool roll_up) {
   auto report = DANVAN_TRY(Read(caller, YearReportQuery{in.unit_id, in.year, roll_up}, true));
   report.text = DANVAN_TRY(Checked(report, in));
-  report.issuer.reset();
-  for (const auto& i : report.issuers)
-    if (in.issuer_id && i.id == *in.issuer_id) report.issuer = i;
-  if (!report.issuer) report.issuer = DefaultIssuer(report.issuers);
+  report.issuer = IssuerFor(report.issuers, report.text.issuer_id);
   return Render(report);
 }
 
 Result<YearReportPdf> YearReportService::Render(const YearReport& r) {
-  std::optional<AdminUnit> parent;
-  AdminUnit unit;
-  DANVAN_TRY(db_.Run(TxMode::kRead, [&](Tx& tx) -> Status {
-    auto chain = repos_.territory->FindWithAncestors(tx, r.unit_id);
-    if (chain.empty()) return UnitNotFound(r.unit_id);
-    unit = chain[0];
-    if (chain.size() > 1) parent = chain[1];
-    return OkStatus();
-  }));
-  const Issuer issuer = r.issuer ? *r.issuer : CommitteeOf(unit);
+  const Issuer issuer = r.issuer ? *r.issuer : CommitteeOf(r.unit_id, r.unit_name);
   const auto& t = r.text;
   doc::ReportDocument d;
   d.system = issuer.format == DocumentFormat::kParty ? doc::DocumentSystem::kParty : doc::DocumentSystem::kState;
-  d.issuer = HeaderOf(issuer, parent);
+  d.issuer = HeaderOf(issuer, r.parent);
   d.number = ReportNumber(issuer, t.number);
   d.place = issuer.place;
   d.date = t.reported_on.value_or(Date::TodayInVietnam(clock_.Now()));

@@ -72,6 +72,7 @@ struct YearReportInput {
 struct YearReport {
   int64_t unit_id = 0;
   std::string unit_name;
+  std::optional<AdminUnit> parent;  //!< the unit above, which the header of a Party document names
   int year = 0;
   Date as_of;  //!< the plan's progress is taken on this day: 31/12 of the year, or today within it; the records
                //!< roll up through the successions in force today

@@ -38,12 +38,13 @@ Result<std::string> RenderReportPdf(const ReportDocument& r, const DocumentForma
         }
         Table table;
         table.font_size = format.sizes.table;
+        // The label column (after "STT", when there is one) reads from the left; numbers are centred.
+        const size_t label = !t.header.empty() && t.header[0] == "STT" ? 1 : 0;
         for (size_t i = 0; i < t.header.size(); ++i) {
           const double share = i < t.shares.size() ? t.shares[i] : 1.0 / static_cast<double>(t.header.size());
-          table.columns.push_back({share, i == 0 || (i == 1 && t.header[0] == "STT") ? Align::kLeft : Align::kCenter});
+          table.columns.push_back({share, i == label ? Align::kLeft : Align::kCenter});
           table.header.push_back(Escape(t.header[i]));
         }
-        if (!t.header.empty() && t.header[0] == "STT") table.columns[0].align = Align::kCenter;
         for (const auto& row : t.rows) {
           TableRow out;
           out.bold = row.bold;

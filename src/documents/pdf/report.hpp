@@ -16,7 +16,7 @@ namespace danvan::documents {
 struct ReportTable {
   std::string caption;               //!< "1. Mô hình, điển hình theo lĩnh vực"; printed bold above the table
   std::vector<std::string> header;
-  std::vector<double> shares;        //!< each column's share of the width; the first column is left-aligned, the others centred
+  std::vector<double> shares;        //!< each column's share of the width; the label column (the first, or the one after "STT") is left-aligned, the others centred
   struct Row {
     std::vector<std::string> cells;
     bool bold = false;

@@ -88,21 +88,12 @@ export interface YearReport {
   }
 }
 
-/** What PUT /reports/year keeps (and the preview prints). */
-export interface YearReportInput {
+/** What PUT /reports/year keeps (and the preview prints): the text without what the server fills in. */
+export type YearReportInput = Omit<YearReportText, 'saved' | 'reported_on' | 'updated_by' | 'updated_at'> & {
   unit_id: number
   year: number
-  issuer_id: number | null
-  number: string
+  /** yyyy-mm-dd; absent: the day it is printed */
   reported_on?: string
-  situation: string
-  highlights: string
-  assessment: string
-  directions: string
-  recipients: string
-  signer_capacity: string
-  signer_title: string
-  signer_name: string
 }
 
 export const getYearReport = (unitId: number, year: number, rollUp: boolean) =>
