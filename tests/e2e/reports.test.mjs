@@ -20,7 +20,7 @@ after(async () => { await env?.tearDown() })
 const units = () => page.getByTestId('reports-table').locator('tbody th').allInnerTexts()
 
 test('the officer rolls Lý Thái Tổ\'s 2022 models up into phường Hoàn Kiếm', async () => {
-  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Báo cáo' }).click()
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Báo cáo', exact: true }).click()
   await page.getByRole('heading', { level: 1, name: 'Báo cáo mô hình theo đơn vị' }).waitFor()
   await page.getByTestId('reports-year').click()
   await page.getByRole('option', { name: '2022', exact: true }).click()
