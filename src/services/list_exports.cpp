@@ -6,6 +6,7 @@
 #include "services/concerns.hpp"
 #include "services/list_export.hpp"
 #include "services/movement.hpp"
+#include "services/plans.hpp"
 #include "services/territory.hpp"
 
 #include <atomic>
@@ -136,6 +137,20 @@ const ExportSpec<Model> kModels{
      {{"Cấp công nhận", XlsxKind::kText, 14}, [](const Model& m) { return OptText(m.recognition_level); }, {}},
      {{"Ngày bắt đầu", XlsxKind::kDate, 12}, [](const Model& m) { return Day(m.started_on); }, {}},
      {{"Địa chỉ", XlsxKind::kText, 32}, [](const Model& m) { return Text(m.address); }, {}}}};
+
+// The unit's own activities have no organiser of their own: the column says so, as the page does.
+const ExportSpec<ActivityView> kActivities{
+    "Hoạt động dân vận",
+    "hoat-dong-dan-van",
+    {{{"Ngày", XlsxKind::kDate, 12}, [](const ActivityView& a) { return Day(a.activity.held_on); }, {}},
+     {{"Loại hoạt động", XlsxKind::kText, 28}, [](const ActivityView& a) { return Text(a.activity.kind_name); }, {}},
+     {{"Chủ đề", XlsxKind::kText, 44}, [](const ActivityView& a) { return Text(a.activity.topic); }, {}},
+     {{"Địa điểm", XlsxKind::kText, 28}, [](const ActivityView& a) { return Text(a.activity.place); }, {}},
+     {{"Đơn vị tổ chức", XlsxKind::kText, 32},
+      [](const ActivityView& a) { return Text(a.activity.organisation_name.value_or("Đơn vị")); }, {}},
+     {{"Số người dự", XlsxKind::kInteger, 12}, [](const ActivityView& a) { return Integer(a.activity.attendance); }, {}},
+     {{"Tệp đính kèm", XlsxKind::kInteger, 12}, [](const ActivityView& a) { return Integer(a.activity.file_count); }, {}},
+     {{"Ghi chú", XlsxKind::kText, 32}, [](const ActivityView& a) { return Text(a.activity.notes); }, {}}}};
 
 // The issuer's name is filled in by ExportProposals, from the unit's issuers (kIssuerColumn).
 constexpr std::size_t kIssuerColumn = 2;
@@ -300,6 +315,14 @@ Result<ExportFile> ConcernService::ExportQueue(const Caller& caller, StaffConcer
     query.limit = limit;
     query.offset = offset;
     return List(caller, query);
+  }, Today(clock_));
+}
+
+Result<ExportFile> PlanService::ExportActivities(const Caller& caller, ActivityQueryInput query) {
+  return ExportList<ActivityView>(kActivities, [&](int64_t limit, int64_t offset) {
+    query.page_size = limit;
+    query.page = offset / limit + 1;  // ExportList reads whole batches of `limit`
+    return ListActivities(caller, query);
   }, Today(clock_));
 }
 

@@ -8,6 +8,7 @@
 #include "domain/plan.hpp"
 #include "services/audit.hpp"
 #include "services/caller.hpp"
+#include "services/list_export.hpp"
 #include "services/movement.hpp"
 #include "storage/database.hpp"
 #include "storage/plan_repository.hpp"
@@ -137,6 +138,8 @@ class PlanService {
   Result<ActivityView> UpdateActivity(const Caller& caller, int64_t id, const ActivityInput& input);
   Result<ActivityView> GetActivity(const Caller& caller, int64_t id);
   Result<Page<ActivityView>> ListActivities(const Caller& caller, const ActivityQueryInput& query);
+  //! Every activity the query matches, newest first, as a spreadsheet (list_export.hpp).
+  Result<ExportFile> ExportActivities(const Caller& caller, ActivityQueryInput query);
   Result<ActivityView> AddActivityFiles(const Caller& caller, int64_t id, const std::vector<UploadedFile>& files);
   Result<PlanFileDownload> File(const Caller& caller, int64_t id, bool thumbnail);
 

@@ -168,6 +168,7 @@ describe('lists as XLSX', () => {
     capped = await startServer({ dbPath, settings: { 'documents.export_max_rows': 3 } });
     const units = await everyItem('/api/v1/units?q=ly%20thai%20to&as_of=13/10/2022');
     ids.ltt = units.find((u) => u.name === 'Phường Lý Thái Tổ').id;
+    ids.hk = (await everyItem('/api/v1/units?q=hoan%20kiem')).find((u) => u.name === 'Phường Hoàn Kiếm').id;
     // More people than one batch of the export (1,000) and than a page of the JSON list (200): the export reads
     // page after page and must bring each row once, in the list's order.
     const csv = path.join(dir, 'nhieu-nguoi.csv');
@@ -230,6 +231,10 @@ describe('lists as XLSX', () => {
       headers: ['Mã', 'Lĩnh vực', 'Địa bàn', 'Đơn vị xử lý', 'Trạng thái', 'Hạn', 'Ngày gửi'],
       row: (c) => [c.code, c.category.name, c.unit_name, or(c.organisation_name), c.public_status.label,
         vietnamDay(c.received_at ? c.resolve_due_at : c.received_due_at), vietnamDay(c.created_at)] },
+    { name: 'outreach', path: () => `/api/v1/outreach-activities?unit_id=${ids.hk}`, stem: 'hoat-dong-dan-van',
+      headers: ['Ngày', 'Loại hoạt động', 'Chủ đề', 'Địa điểm', 'Đơn vị tổ chức', 'Số người dự', 'Tệp đính kèm', 'Ghi chú'],
+      row: (a) => [day(a.held_on), a.kind_name, a.topic, a.place, a.organisation_name ?? 'Đơn vị', shownCount(a.attendance),
+        shownCount(a.file_count), a.notes] },
   ];
 
   for (const list of LISTS) {

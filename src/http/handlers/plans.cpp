@@ -269,6 +269,7 @@ void AddPlanRoutes(Router& router, Services& services, size_t upload_limit) {
     q.organisation_id = DANVAN_TRY(QueryId(req, "organisation_id"));
     q.page = paging.page;
     q.page_size = paging.page_size;
+    if (WantsXlsx(req)) return ExportResponse(DANVAN_TRY(plans.ExportActivities(c, std::move(q))));
     const auto page = DANVAN_TRY(plans.ListActivities(c, q));
     json::array items;
     for (const auto& a : page.items) items.push_back(ActivityJson(a));
