@@ -1,6 +1,7 @@
 #include "services/year_report.hpp"
 
 #include "documents/pdf/report.hpp"
+#include "documents/xlsx/workbook.hpp"
 #include "domain/validation.hpp"
 #include "domain/territory.hpp"
 #include "services/document_blocks.hpp"
@@ -106,90 +107,167 @@ YearReportText Draft(const YearReport& r) {
   return t;
 }
 
-std::vector<doc::ReportTable> FigureTables(const YearReport& r) {
-  const auto& f = r.figures;
-  std::vector<doc::ReportTable> out;
+// A figure table said once, printed in the PDF and written to the workbook: each cell keeps its value (a number, for
+// the sheet) and the text the PDF prints ("1.234", "–"). The cells are emplaced: GCC 12 sees "maybe uninitialized"
+// strings in moved variant temporaries.
+struct FigureCell {
+  doc::XlsxCell value;
+  std::string shown;
+};
+FigureCell Txt(const std::string& s) { return {doc::XlsxCell(std::in_place_type<std::string>, s), s}; }
+FigureCell Int(int64_t n) { return {doc::XlsxCell(std::in_place_type<int64_t>, n), Count(n)}; }
+FigureCell Ordinal(size_t i) {
+  return {doc::XlsxCell(std::in_place_type<int64_t>, static_cast<int64_t>(i)), std::to_string(i)};
+}
+FigureCell Money(int64_t amount) { return {doc::XlsxCell(std::in_place_type<int64_t>, amount), doc::FormatMoney(amount)}; }
+FigureCell Num(double v, std::string shown) { return {doc::XlsxCell(std::in_place_type<double>, v), std::move(shown)}; }
+FigureCell Blank() { return {doc::XlsxCell(), ""}; }
+FigureCell Missing() { return {doc::XlsxCell(), "–"}; }  // no figure yet: "–" on paper, an empty cell
 
-  doc::ReportTable fields;
+struct FigureTable {
+  std::string caption;  //!< above the table in the PDF
+  std::string sheet;    //!< its sheet in the workbook (31 characters at most)
+  std::vector<doc::XlsxColumn> columns;
+  std::vector<double> shares;  //!< each column's share of the PDF's width
+  struct Row {
+    std::vector<FigureCell> cells;
+    bool bold = false;
+  };
+  std::vector<Row> rows;
+  std::string empty;  //!< printed instead of an empty table
+};
+
+using K = doc::XlsxKind;
+
+std::vector<FigureTable> FigureTables(const YearReport& r) {
+  const auto& f = r.figures;
+  std::vector<FigureTable> out;
+
+  FigureTable fields;
   fields.caption = "1. Mô hình, điển hình theo lĩnh vực";
-  fields.header = {"STT", "Lĩnh vực", "Tập thể", "Cá nhân", "Đăng ký", "Được công nhận", "Nhân rộng"};
+  fields.sheet = "1. Theo lĩnh vực";
+  fields.columns = {{"STT", K::kInteger, 6},           {"Lĩnh vực", K::kText, 32},   {"Tập thể", K::kInteger, 10},
+                    {"Cá nhân", K::kInteger, 10},      {"Đăng ký", K::kInteger, 10}, {"Được công nhận", K::kInteger, 15},
+                    {"Nhân rộng", K::kInteger, 11}};
   fields.shares = {0.07, 0.33, 0.11, 0.11, 0.12, 0.14, 0.12};
   for (size_t i = 0; i < f.fields.size(); ++i) {
     const auto& x = f.fields[i];
-    fields.rows.push_back({{std::to_string(i + 1), x.name, Count(x.collective), Count(x.individual),
-                            Count(x.registered), Count(x.recognised), Count(x.replicated)}});
+    fields.rows.push_back({{Ordinal(i + 1), Txt(x.name), Int(x.collective), Int(x.individual), Int(x.registered),
+                            Int(x.recognised), Int(x.replicated)}});
   }
   const auto& t = f.fields_total;
-  fields.rows.push_back({{"", "Tổng cộng", Count(t.collective), Count(t.individual), Count(t.registered),
-                          Count(t.recognised), Count(t.replicated)},
+  fields.rows.push_back({{Blank(), Txt("Tổng cộng"), Int(t.collective), Int(t.individual), Int(t.registered),
+                          Int(t.recognised), Int(t.replicated)},
                          true});
   out.push_back(std::move(fields));
 
-  doc::ReportTable levels;
+  FigureTable levels;
   levels.caption = "2. Mô hình, điển hình được công nhận theo cấp";
-  levels.header = {"STT", "Cấp công nhận", "Số mô hình, điển hình"};
+  levels.sheet = "2. Công nhận theo cấp";
+  levels.columns = {{"STT", K::kInteger, 6}, {"Cấp công nhận", K::kText, 32}, {"Số mô hình, điển hình", K::kInteger, 20}};
   levels.shares = {0.1, 0.6, 0.3};
   levels.empty = "Trong năm chưa có mô hình, điển hình được công nhận theo cấp.";
   for (size_t i = 0; i < f.levels.size(); ++i)
-    levels.rows.push_back({{std::to_string(i + 1), f.levels[i].name, Count(f.levels[i].models)}});
-  if (!levels.rows.empty()) levels.rows.push_back({{"", "Tổng cộng", Count(f.recognised_at_levels)}, true});
+    levels.rows.push_back({{Ordinal(i + 1), Txt(f.levels[i].name), Int(f.levels[i].models)}});
+  if (!levels.rows.empty()) levels.rows.push_back({{Blank(), Txt("Tổng cộng"), Int(f.recognised_at_levels)}, true});
   out.push_back(std::move(levels));
 
-  doc::ReportTable rewards;
+  FigureTable rewards;
   rewards.caption = "3. Khen thưởng";
-  rewards.header = {"STT", "Cơ quan khen thưởng", "Số quyết định", "Tập thể", "Cá nhân", "Tiền thưởng (đồng)"};
+  rewards.sheet = "3. Khen thưởng";
+  rewards.columns = {{"STT", K::kInteger, 6},   {"Cơ quan khen thưởng", K::kText, 40}, {"Số quyết định", K::kInteger, 13},
+                     {"Tập thể", K::kInteger, 10}, {"Cá nhân", K::kInteger, 10},      {"Tiền thưởng (đồng)", K::kMoney, 18}};
   rewards.shares = {0.07, 0.35, 0.13, 0.11, 0.11, 0.23};
   rewards.empty = "Trong năm chưa có quyết định khen thưởng.";
-  for (size_t i = 0; i < f.rewards.size(); ++i) {
-    const auto& x = f.rewards[i];
-    rewards.rows.push_back({{std::to_string(i + 1), x.issuer_name, Count(x.decisions), Count(x.collectives),
-                             Count(x.individuals), doc::FormatMoney(x.amount)}});
-  }
-  if (!rewards.rows.empty()) {
-    const auto& x = f.rewards_total;
-    rewards.rows.push_back({{"", "Tổng cộng", Count(x.decisions), Count(x.collectives), Count(x.individuals),
-                             doc::FormatMoney(x.amount)},
-                            true});
-  }
+  auto reward_row = [](FigureCell n, const IssuerRewards& x, bool bold) {
+    return FigureTable::Row{{std::move(n), Txt(bold ? "Tổng cộng" : x.issuer_name), Int(x.decisions),
+                             Int(x.collectives), Int(x.individuals), Money(x.amount)},
+                            bold};
+  };
+  for (size_t i = 0; i < f.rewards.size(); ++i) rewards.rows.push_back(reward_row(Ordinal(i + 1), f.rewards[i], false));
+  if (!rewards.rows.empty()) rewards.rows.push_back(reward_row(Blank(), f.rewards_total, true));
   out.push_back(std::move(rewards));
 
-  doc::ReportTable concerns;
+  FigureTable concerns;
   concerns.caption = "4. Tiếp nhận, giải quyết phản ánh, kiến nghị của Nhân dân";
-  concerns.header = {"STT", "Nhóm phản ánh", "Tiếp nhận", "Tiếp nhận đúng hạn", "Đã giải quyết", "Giải quyết đúng hạn",
-                     "Mức hài lòng (1–5)"};
+  concerns.sheet = "4. Phản ánh, kiến nghị";
+  concerns.columns = {{"STT", K::kInteger, 6},
+                      {"Nhóm phản ánh", K::kText, 30},
+                      {"Tiếp nhận", K::kInteger, 11},
+                      {"Tiếp nhận đúng hạn", K::kInteger, 13},
+                      {"Đã giải quyết", K::kInteger, 13},
+                      {"Giải quyết đúng hạn", K::kInteger, 13},
+                      {"Mức hài lòng (1–5)", K::kNumber, 13}};
   concerns.shares = {0.07, 0.27, 0.12, 0.14, 0.13, 0.14, 0.13};
   concerns.empty = "Trong năm chưa tiếp nhận phản ánh, kiến nghị.";
-  auto concern_row = [](std::string n, const ConcernFigureRow& x, bool bold) {
-    return doc::ReportTable::Row{{std::move(n), x.label, Count(x.received), Count(x.received_on_time),
-                                  Count(x.resolved), Count(x.resolved_on_time),
-                                  x.rating_mean ? doc::FormatDecimal(*x.rating_mean, 2) : "–"},
-                                 bold};
+  auto concern_row = [](FigureCell n, const ConcernFigureRow& x, bool bold) {
+    return FigureTable::Row{{std::move(n), Txt(x.label), Int(x.received), Int(x.received_on_time), Int(x.resolved),
+                             Int(x.resolved_on_time),
+                             x.rating_mean ? Num(*x.rating_mean, doc::FormatDecimal(*x.rating_mean, 2)) : Missing()},
+                            bold};
   };
   for (size_t i = 0; i < f.concerns.rows.size(); ++i)
-    concerns.rows.push_back(concern_row(std::to_string(i + 1), f.concerns.rows[i], false));
-  if (!concerns.rows.empty()) concerns.rows.push_back(concern_row("", f.concerns.total, true));
+    concerns.rows.push_back(concern_row(Ordinal(i + 1), f.concerns.rows[i], false));
+  if (!concerns.rows.empty()) concerns.rows.push_back(concern_row(Blank(), f.concerns.total, true));
   out.push_back(std::move(concerns));
 
-  doc::ReportTable tasks;
+  FigureTable tasks;
   tasks.caption = "5. Kết quả thực hiện năm nhiệm vụ so với chỉ tiêu";
-  tasks.header = {"STT", "Nhiệm vụ, chỉ tiêu", "Chỉ tiêu", "Kết quả", "Tỷ lệ", "Đánh giá"};
+  tasks.sheet = "5. Nhiệm vụ, chỉ tiêu";
+  tasks.columns = {{"STT", K::kInteger, 6},  {"Nhiệm vụ, chỉ tiêu", K::kText, 48}, {"Chỉ tiêu", K::kNumber, 12},
+                   {"Kết quả", K::kNumber, 12}, {"Tỷ lệ (%)", K::kNumber, 11},      {"Đánh giá", K::kText, 12}};
   tasks.shares = {0.07, 0.43, 0.12, 0.12, 0.12, 0.14};
   tasks.empty = fmt::format("Chưa có kế hoạch năm {} của đơn vị.", r.year);
   if (f.plan) {
-    int n = 0;
+    size_t n = 0;
     for (const auto& section : f.plan->sections) {
-      tasks.rows.push_back({{"", section.task.name_vi, "", "", "", ""}, true});
+      tasks.rows.push_back({{Blank(), Txt(section.task.name_vi), Blank(), Blank(), Blank(), Blank()}, true});
       for (const auto& p : section.targets) {
         const Measure m = p.kind.measure;
         const std::string unit = m == Measure::kPercent ? "%" : p.kind.unit_vi;
-        tasks.rows.push_back({{std::to_string(++n), p.kind.name_vi + (unit.empty() ? "" : " (" + unit + ")"),
-                               Figure(p.target.target, m), p.value ? Figure(*p.value, m) : "–",
-                               p.value ? doc::FormatDecimal(p.percent, 1) + "%" : "–",
-                               p.met ? "Đạt" : "Chưa đạt"}});
+        tasks.rows.push_back({{Ordinal(++n), Txt(p.kind.name_vi + (unit.empty() ? "" : " (" + unit + ")")),
+                               Num(p.target.target, Figure(p.target.target, m)),
+                               p.value ? Num(*p.value, Figure(*p.value, m)) : Missing(),
+                               p.value ? Num(p.percent, doc::FormatDecimal(p.percent, 1) + "%") : Missing(),
+                               Txt(p.met ? "Đạt" : "Chưa đạt")}});
       }
     }
   }
   out.push_back(std::move(tasks));
+  return out;
+}
+
+//! The tables as the PDF prints them.
+std::vector<doc::ReportTable> PdfTables(const std::vector<FigureTable>& tables) {
+  std::vector<doc::ReportTable> out;
+  for (const auto& t : tables) {
+    doc::ReportTable p;
+    p.caption = t.caption;
+    for (const auto& c : t.columns) p.header.push_back(c.header);
+    p.shares = t.shares;
+    p.empty = t.empty;
+    for (const auto& row : t.rows) {
+      doc::ReportTable::Row& printed = p.rows.emplace_back();
+      printed.bold = row.bold;
+      for (const auto& cell : row.cells) printed.cells.push_back(cell.shown);
+    }
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+//! The tables as a workbook's sheets: a sheet per table, the values as numbers.
+std::vector<doc::XlsxTable> Sheets(const std::vector<FigureTable>& tables) {
+  std::vector<doc::XlsxTable> out;
+  for (const auto& t : tables) {
+    doc::XlsxTable& sheet = out.emplace_back();
+    sheet.sheet_name = t.sheet;
+    sheet.columns = t.columns;
+    for (const auto& row : t.rows) {
+      auto& cells = sheet.rows.emplace_back();
+      for (const auto& cell : row.cells) cells.push_back(cell.value);
+    }
+  }
   return out;
 }
 
@@ -350,18 +428,18 @@ Result<YearReport> YearReportService::Save(const Caller& caller, const YearRepor
   return Read(caller, q, false);
 }
 
-Result<YearReportPdf> YearReportService::Pdf(const Caller& caller, const YearReportQuery& query) {
+Result<YearReportFile> YearReportService::Pdf(const Caller& caller, const YearReportQuery& query) {
   return Render(DANVAN_TRY(Read(caller, query, false)));
 }
 
-Result<YearReportPdf> YearReportService::Preview(const Caller& caller, const YearReportInput& in, bool roll_up) {
+Result<YearReportFile> YearReportService::Preview(const Caller& caller, const YearReportInput& in, bool roll_up) {
   auto report = DANVAN_TRY(Read(caller, YearReportQuery{in.unit_id, in.year, roll_up}, true));
   report.text = DANVAN_TRY(Checked(report, in));
   report.issuer = IssuerFor(report.issuers, report.text.issuer_id);
   return Render(report);
 }
 
-Result<YearReportPdf> YearReportService::Render(const YearReport& r) {
+Result<YearReportFile> YearReportService::Render(const YearReport& r) {
   const Issuer issuer = r.issuer ? *r.issuer : CommitteeOf(r.unit_id, r.unit_name);
   const auto& t = r.text;
   doc::ReportDocument d;
@@ -372,13 +450,19 @@ Result<YearReportPdf> YearReportService::Render(const YearReport& r) {
   d.date = t.reported_on.value_or(Date::TodayInVietnam(clock_.Now()));
   d.summary = fmt::format("Tổng kết phong trào thi đua “Dân vận khéo” năm {}", r.year);
   d.sections.push_back({"I. ĐẶC ĐIỂM TÌNH HÌNH", {{t.situation, {}}}});
-  d.sections.push_back({"II. KẾT QUẢ THỰC HIỆN", {{t.highlights, FigureTables(r)}}});
+  d.sections.push_back({"II. KẾT QUẢ THỰC HIỆN", {{t.highlights, PdfTables(FigureTables(r))}}});
   d.sections.push_back({"III. ĐÁNH GIÁ CHUNG", {{t.assessment, {}}}});
   d.sections.push_back({fmt::format("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {}", r.year + 1), {{t.directions, {}}}});
   d.recipients = SplitList(t.recipients);
   d.signer = SignerBlock(issuer, t.signer_capacity, t.signer_title, t.signer_name);
   auto pdf = DANVAN_TRY(doc::RenderReportPdf(d));
-  return YearReportPdf{fmt::format("bao-cao-tong-ket-{}.pdf", r.year), std::move(pdf)};
+  return YearReportFile{fmt::format("bao-cao-tong-ket-{}.pdf", r.year), std::move(pdf)};
+}
+
+Result<YearReportFile> YearReportService::Xlsx(const Caller& caller, const YearReportQuery& query) {
+  const auto report = DANVAN_TRY(Read(caller, query, false));
+  auto bytes = DANVAN_TRY(doc::WriteXlsx(Sheets(FigureTables(report))));
+  return YearReportFile{fmt::format("bao-cao-tong-ket-{}.xlsx", report.year), std::move(bytes)};
 }
 
 }  // namespace danvan

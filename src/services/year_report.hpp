@@ -84,8 +84,8 @@ struct YearReport {
   bool can_edit = false;
 };
 
-//! A printed report: the PDF and its ASCII file name ("bao-cao-tong-ket-2022.pdf").
-struct YearReportPdf {
+//! A report as a file: the PDF or the workbook, and its ASCII file name ("bao-cao-tong-ket-2022.pdf").
+struct YearReportFile {
   std::string file_name;
   std::string bytes;
 };
@@ -103,14 +103,16 @@ class YearReportService {
   //! Keeps the text, number, date, issuer and signer; for who manages the unit's movement; audited.
   Result<YearReport> Save(const Caller& caller, const YearReportInput& input);
   //! The report as saved (or its draft) as a PDF.
-  Result<YearReportPdf> Pdf(const Caller& caller, const YearReportQuery& query);
+  Result<YearReportFile> Pdf(const Caller& caller, const YearReportQuery& query);
+  //! The report's figure tables as a workbook, a sheet per table, the figures as numbers; who may read it.
+  Result<YearReportFile> Xlsx(const Caller& caller, const YearReportQuery& query);
   //! The report with unsaved text as a PDF, nothing kept; for who may save it.
-  Result<YearReportPdf> Preview(const Caller& caller, const YearReportInput& input, bool roll_up);
+  Result<YearReportFile> Preview(const Caller& caller, const YearReportInput& input, bool roll_up);
 
  private:
   Result<YearReport> Read(const Caller& caller, const YearReportQuery& query, bool edit);
   Result<YearReportText> Checked(const YearReport& report, const YearReportInput& input);
-  Result<YearReportPdf> Render(const YearReport& report);
+  Result<YearReportFile> Render(const YearReport& report);
 
   Database& db_;
   Repositories& repos_;

@@ -1,4 +1,4 @@
-// The Excel export of a list page and of a report page (docs/web.md, "Exports"): the shared ExportButton asks for
+// The Excel export of a list page and of a report page (docs/api.md, "Exports"): the shared ExportButton asks for
 // the page's filters with ?format=xlsx, follows the download with a progress bar and saves the file under the
 // server's dated ASCII name; LibreOffice reads the file back with the page's rows.
 

@@ -4,16 +4,19 @@
 // with axe-core.
 
 import assert from 'node:assert/strict'
+import fs from 'node:fs'
 import { after, before, test } from 'node:test'
 
+import { sheetsOf } from '../support/xlsx.mjs' // standalone: allowed (tests/support, inside the checkout)
 import {
-  DESKTOP, demoUser, expectFitsWidth, expectNoAxeViolations, logIn, pdfTextOf, PHONE, screenshot, setUp,
+  DESKTOP, demoUser, expectFitsWidth, expectNoAxeViolations, logIn, makeTempDir, pdfTextOf, PHONE, screenshot, setUp,
 } from './support.mjs'
 
 const SITUATION = 'Phường có 13 tổ dân phố; Nhân dân đồng thuận với các phong trào (thử nghiệm e2e).'
 let env
 let page
 let unit
+let dir
 
 before(async () => {
   env = await setUp({ demo: true })
@@ -23,7 +26,10 @@ before(async () => {
   const me = await (await page.request.get(`${env.url}/api/v1/me`)).json()
   unit = me.grants.find((g) => g.role === 'unit_admin').unit_id
 })
-after(async () => { await env?.tearDown() })
+after(async () => {
+  await env?.tearDown()
+  if (dir) fs.rmSync(dir, { recursive: true, force: true })
+})
 
 const squeeze = (s) => s.replace(/\s+/g, '')
 /** The bytes behind a blob: URL of the page (the preview, the printed report). */
@@ -55,6 +61,16 @@ test('the officer opens the report of 2022 from the menu: the figures are the AP
   const concerns = await cells(page.getByTestId('year-concerns').locator('tbody tr').last())
   assert.equal(concerns[1], String(api.figures.concerns_total.received))
   await page.getByText('Chưa lưu: đây là bản nháp đề xuất từ số liệu').waitFor()
+
+  // The figures as a workbook, a sheet per table: its totals are the page's.
+  dir = makeTempDir('danvan-e2e-year-xlsx-')
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('export-xlsx').click()])
+  assert.equal(download.suggestedFilename(), 'bao-cao-tong-ket-2022.xlsx')
+  const sheets = sheetsOf(dir, fs.readFileSync(await download.path()), 'tong-ket')
+  assert.equal(Object.keys(sheets).length, 5, Object.keys(sheets).join(' | '))
+  assert.deepEqual(sheets['1. Theo lĩnh vực'].at(-1),
+    ['', 'Tổng cộng', ...[t.collective, t.individual, t.registered, t.recognised, t.replicated].map(String)])
+  assert.equal(sheets['3. Khen thưởng'].at(-1).at(-1), String(api.figures.rewards_total.amount))
   await expectNoAxeViolations(page, 'year report')
   await screenshot(page, 'year-report-desktop')
 })

@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 
 import { createAdminWithToken, makeTempDir, removeDir, runCli, startServer } from './support.mjs';
+import { sheetsOf } from '../support/xlsx.mjs'; // standalone: allowed (tests/support, inside the checkout)
 
 const PUBLIC_URL = 'https://danvan.example.vn';
 
@@ -128,6 +129,58 @@ describe('documents from the real server', () => {
     const fonts = poppler(dir, 'pdffonts', bytes);
     assert.match(fonts, /LiberationSerif/);
     assert.doesNotMatch(fonts.split('\n').slice(2).join('\n'), / no  /, 'every font embedded');
+  });
+
+  test('GET /api/v1/reports/year?format=xlsx: a sheet per table, each figure a number equal to the JSON', async () => {
+    const s = String;
+    const figure = (v) => (v === null || v === undefined ? '' : s(v));
+    for (const [unit, year] of [[ward.id, 2022], [null, 2026]]) {
+      const unitId = unit ?? (await (await get('/api/v1/units?q=hoan%20kiem')).json()).items.find((u) => u.name === 'Phường Hoàn Kiếm').id;
+      const report = await (await get(`/api/v1/reports/year?unit_id=${unitId}&year=${year}`)).json();
+      const res = await get(`/api/v1/reports/year?unit_id=${unitId}&year=${year}&format=xlsx`);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      assert.equal(res.status, 200, bytes.toString('utf8', 0, 300));
+      assert.equal(res.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      assert.match(res.headers.get('content-disposition'), new RegExp(`^attachment; filename="bao-cao-tong-ket-${year}\\.xlsx"`));
+      const sheets = sheetsOf(dir, bytes, `tong-ket-${year}`);
+      assert.deepEqual(Object.keys(sheets), ['1. Theo lĩnh vực', '2. Công nhận theo cấp', '3. Khen thưởng', '4. Phản ánh, kiến nghị',
+        '5. Nhiệm vụ, chỉ tiêu']);
+      const f = report.figures;
+      const fieldRow = (n, name, r) => [n, name, s(r.collective), s(r.individual), s(r.registered), s(r.recognised), s(r.replicated)];
+      assert.deepEqual(sheets['1. Theo lĩnh vực'], [['STT', 'Lĩnh vực', 'Tập thể', 'Cá nhân', 'Đăng ký', 'Được công nhận', 'Nhân rộng'],
+        ...f.fields.map((r, i) => fieldRow(s(i + 1), r.name, r)), fieldRow('', 'Tổng cộng', f.fields_total)]);
+      assert.deepEqual(sheets['2. Công nhận theo cấp'], [['STT', 'Cấp công nhận', 'Số mô hình, điển hình'],
+        ...f.levels.map((l, i) => [s(i + 1), l.name, s(l.models)]), ...(f.levels.length ? [['', 'Tổng cộng', s(f.recognised_at_levels)]] : [])]);
+      const rewardRow = (n, name, w) => [n, name, s(w.decisions), s(w.collectives), s(w.individuals), s(w.amount)];
+      assert.deepEqual(sheets['3. Khen thưởng'], [['STT', 'Cơ quan khen thưởng', 'Số quyết định', 'Tập thể', 'Cá nhân', 'Tiền thưởng (đồng)'],
+        ...f.rewards.map((w, i) => rewardRow(s(i + 1), w.issuer_name, w)), ...(f.rewards.length ? [rewardRow('', 'Tổng cộng', f.rewards_total)] : [])]);
+      const concernRow = (n, c) => [n, c.label, s(c.received), s(c.received_on_time), s(c.resolved), s(c.resolved_on_time), figure(c.rating_mean)];
+      assert.deepEqual(sheets['4. Phản ánh, kiến nghị'], [['STT', 'Nhóm phản ánh', 'Tiếp nhận', 'Tiếp nhận đúng hạn', 'Đã giải quyết',
+        'Giải quyết đúng hạn', 'Mức hài lòng (1–5)'], ...f.concerns.map((c, i) => concernRow(s(i + 1), c)),
+      ...(f.concerns.length ? [concernRow('', f.concerns_total)] : [])]);
+      // The five tasks: a row per task, then its targets, numbered through; figures compared as numbers.
+      const tasks = sheets['5. Nhiệm vụ, chỉ tiêu'];
+      assert.deepEqual(tasks[0], ['STT', 'Nhiệm vụ, chỉ tiêu', 'Chỉ tiêu', 'Kết quả', 'Tỷ lệ (%)', 'Đánh giá']);
+      const expected = [];
+      let n = 0;
+      for (const task of f.plan?.tasks ?? []) {
+        expected.push(['', task.name, null, null, null, '']);
+        for (const p of task.targets) expected.push([s(++n), null, p.target, p.value, p.value === null ? null : p.percent, p.met ? 'Đạt' : 'Chưa đạt']);
+      }
+      assert.equal(tasks.length, 1 + expected.length, `${year}: a row per task and per target`);
+      expected.forEach((want, i) => {
+        const got = tasks[1 + i];
+        assert.equal(got[0], want[0]);
+        if (want[1] === null) assert.ok(got[1].length > 0); else assert.equal(got[1], want[1]);
+        for (const c of [2, 3, 4]) {
+          if (want[c] === null) assert.equal(got[c], '', `row ${i + 1}, column ${c + 1}: empty`);
+          else assert.ok(Math.abs(Number(got[c]) - want[c]) < 1e-9 * Math.max(1, Math.abs(want[c])), `row ${i + 1}, column ${c + 1}: ${got[c]} = ${want[c]}`);
+        }
+        assert.equal(got[5], want[5]);
+      });
+      if (year === 2022) assert.ok(f.fields_total.models > 0 && f.rewards.length > 0 && f.concerns.length > 0, 'the ward has figures in every table');
+      if (year === 2026) assert.ok(n > 0, 'Hoàn Kiếm has a plan for 2026');
+    }
   });
 
   test('PUT /api/v1/reports/year refuses a date outside the year and an unknown field, in Vietnamese and English', async () => {

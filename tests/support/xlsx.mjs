@@ -17,6 +17,26 @@ export function sheetAsShown(dir, bytes, name) {
   return parseCsv(fs.readFileSync(path.join(out, `${name}.csv`), 'utf8'))
 }
 
+/**
+ * Every sheet of `bytes` with its stored values (numbers unformatted: a figure written as text would show as that
+ * text), as LibreOffice reads them: { "sheet name": rows of cells }, in the workbook's order.
+ */
+export function sheetsOf(dir, bytes, name) {
+  const file = path.join(dir, `${name}.xlsx`)
+  fs.writeFileSync(file, bytes)
+  const out = path.join(dir, `${name}-sheets`)
+  fs.rmSync(out, { recursive: true, force: true })
+  // The twelfth token, -1: each sheet to a file of its own, "<name>-<sheet>.csv" (LibreOffice 7.2 and later).
+  const run = spawnSync('libreoffice', [`-env:UserInstallation=file://${path.join(dir, 'lo-profile')}`, '--headless',
+    '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', out, file],
+  { encoding: 'utf8', timeout: 120_000 })
+  assert.equal(run.status, 0, `libreoffice: ${run.stdout}${run.stderr}`)
+  const sheets = {}
+  for (const f of fs.readdirSync(out).sort())
+    sheets[f.slice(name.length + 1, -'.csv'.length)] = parseCsv(fs.readFileSync(path.join(out, f), 'utf8'))
+  return sheets
+}
+
 /** RFC 4180 CSV (quotes doubled inside quoted fields) into rows of fields. */
 export function parseCsv(text) {
   const rows = []

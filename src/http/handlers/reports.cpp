@@ -180,7 +180,12 @@ void AddReportRoutes(Router& router, Services& services) {
                               {"total", ConcernRowJson(report.total)}});
   }));
   router.Add("GET", "/api/v1/reports/year", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
-    return JsonResponse(200, YearReportJson(DANVAN_TRY(services.year_reports.Get(c, DANVAN_TRY(YearQueryOf(req))))));
+    const auto query = DANVAN_TRY(YearQueryOf(req));
+    if (WantsXlsx(req)) {
+      auto file = DANVAN_TRY(services.year_reports.Xlsx(c, query));
+      return XlsxResponse(file.file_name, std::move(file.bytes));
+    }
+    return JsonResponse(200, YearReportJson(DANVAN_TRY(services.year_reports.Get(c, query))));
   }));
   router.Add("PUT", "/api/v1/reports/year", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
     return JsonResponse(200, YearReportJson(DANVAN_TRY(services.year_reports.Save(c, YearInputOf(BodyOf(req))))));
