@@ -490,6 +490,29 @@ struct ImportSheet {
   std::map<std::string, size_t> at;
 };
 
+//! Office sheets often open with a title above the table ("ỦY BAN NHÂN DÂN PHƯỜNG …", "DANH SÁCH ĐOÀN VIÊN"): the
+//! header is the first of the first kTitleRows + 1 rows that names a required column, when every row above it holds
+//! at most kTitleCells cells (a title, the two halves of a state header); otherwise the first row, as in a CSV file.
+constexpr size_t kTitleRows = 10;
+constexpr size_t kTitleCells = 3;
+size_t HeaderRowIndex(const std::vector<CsvRow>& rows, const std::vector<ImportColumn>& columns,
+                      const std::vector<std::string>& required) {
+  for (size_t r = 0; r < rows.size() && r <= kTitleRows; ++r) {
+    size_t filled = 0;
+    for (const auto& field : rows[r].fields) {
+      const std::string folded = FoldForSearch(Trim(field));
+      if (folded.empty()) continue;
+      ++filled;
+      for (const auto& c : columns)
+        if (std::find(required.begin(), required.end(), c.key) != required.end() &&
+            std::find(c.headings.begin(), c.headings.end(), folded) != c.headings.end())
+          return r;
+    }
+    if (filled > kTitleCells) return 0;  // a row of data or a header with typos: the first row is the header
+  }
+  return 0;
+}
+
 Result<ImportSheet> ReadImportSheet(const std::string& file, ImportFormat format, const std::vector<ImportColumn>& columns,
                                     const std::vector<std::string>& required, RowImportReport& report) {
   ImportSheet sheet;
@@ -499,6 +522,8 @@ Result<ImportSheet> ReadImportSheet(const std::string& file, ImportFormat format
     sheet.rows = DANVAN_TRY(ParseCsv(file));
   if (sheet.rows.empty())
     return MakeError(ErrorKind::kInvalidInput, "import_empty", "Tệp không có dòng nào.", "The file has no rows.");
+  if (const size_t h = HeaderRowIndex(sheet.rows, columns, required); h > 0)
+    sheet.rows.erase(sheet.rows.begin(), sheet.rows.begin() + static_cast<std::ptrdiff_t>(h));
   const auto& header = sheet.rows[0];
   // Columns are found by their header, in any order; unknown headers are an error so that typos show.
   for (size_t i = 0; i < header.fields.size(); ++i) {

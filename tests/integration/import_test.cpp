@@ -161,6 +161,36 @@ TEST_F(Import, PeopleFromAWorkbookLibreOfficeSavedWithTextDates) {
   EXPECT_EQ(binh[0].memberships.at(0).title, "Thành viên");
 }
 
+// An office's sheet as it is printed: the two halves of the state header and the list's title above the table. The
+// header is found under them; lines keep the file's numbers; a row of data above a header is not taken for a title.
+TEST_F(Import, PeopleUnderTheSheetsTitleRowsAreFoundWithTheFilesLineNumbers) {
+  const std::string csv = "ỦY BAN NHÂN DÂN PHƯỜNG LÝ THÁI TỔ,,CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                          "DANH SÁCH HỘI VIÊN CHI HỘI PHỤ NỮ TỔ DÂN PHỐ SỐ 2,,\n"
+                          "(Kèm theo Công văn số 15/CV-UBND),,\n"
+                          "STT,Họ và tên,Năm sinh,Giới tính\n"
+                          "1,Tạ Thị Nguyệt,1979,Nữ\n"
+                          "2,Đinh Văn Khải,năm,Nam\n";
+  for (const bool workbook : {false, true}) {
+    const std::string file = workbook ? testing::XlsxFromCsv(csv) : csv;
+    ASSERT_FALSE(file.empty()) << "LibreOffice did not convert the CSV";
+    auto dry = services().community.ImportPeople(Officer(), ly_thai_to_, file, ImportMode::kDryRun,
+                                                 workbook ? ImportFormat::kXlsx : ImportFormat::kCsv);
+    ASSERT_TRUE(dry.ok()) << dry.error().message_en;
+    EXPECT_EQ(dry->rows, 2) << (workbook ? "xlsx" : "csv") << ": the title rows are not people";
+    EXPECT_EQ(dry->valid_rows, 1);
+    ASSERT_EQ(dry->issues.size(), 1u) << dry->issues[0].line << " " << dry->issues[0].message_en;
+    EXPECT_EQ(dry->issues[0].line, 6) << "the file's own line";
+    EXPECT_EQ(dry->issues[0].column, "birth_year");
+    EXPECT_EQ(dry->names, (std::vector<std::string>{"Tạ Thị Nguyệt"}));
+  }
+  // Without a heading the import knows, the first row is the header, and says so.
+  auto unknown = services().community.ImportPeople(Officer(), ly_thai_to_, "Danh sách,,,\nTen day du,Nam,1,2\n",
+                                                   ImportMode::kDryRun, ImportFormat::kCsv);
+  ASSERT_TRUE(unknown.ok()) << unknown.error().message_en;
+  ASSERT_FALSE(unknown->issues.empty());
+  EXPECT_EQ(unknown->issues[0].line, 1);
+}
+
 TEST_F(Import, ABrokenWorkbookIsRefusedWithItsCode) {
   auto report = services().community.ImportPeople(Officer(), ly_thai_to_, "full_name\nA\n", ImportMode::kDryRun,
                                                   ImportFormat::kXlsx);
