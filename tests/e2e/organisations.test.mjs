@@ -1,10 +1,12 @@
 // Organisations of the demo ward (danvan seed demo): the Lý Thái Tổ tree as of 13/10/2022, Tổ dân vận số 3 that
-// moved to Phường Hoàn Kiếm on 01/07/2025, and a unit admin adding an organisation and merging it into another.
+// moved to Phường Hoàn Kiếm on 01/07/2025, a unit admin adding an organisation and merging it into another, and
+// importing organisations from the workbook an office keeps (title rows above the table).
 
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 
 import { demoUser, logIn, logOut, screenshot, settle, setUp } from './support.mjs'
+import { makeXlsx, XLSX_TYPE } from '../http/support.mjs' // standalone: allowed (tests/http, inside the checkout)
 
 const PHONE = { width: 360, height: 740 }
 let env
@@ -165,6 +167,45 @@ test('the organisations page on a 360 px phone', async () => {
   assert.ok(widest <= PHONE.width, `the page is ${widest} px wide on a ${PHONE.width} px screen`)
   await screenshot(page, 'mobile-organisations')
   await page.setViewportSize({ width: 1280, height: 800 })
+})
+
+test('the officer imports organisations from an office workbook: its title rows, a parent from a row above, a bad kind by its row', async () => {
+  await page.goto(`${env.url}/organisations`)
+  await page.getByTestId('import-orgs').click()
+  await page.getByRole('heading', { level: 1, name: 'Nhập danh sách tổ chức từ tệp CSV hoặc Excel' }).waitFor()
+  await page.getByTestId('import-unit').getByText('Phường Lý Thái Tổ').waitFor()
+  const front = 'Ủy ban Mặt trận Tổ quốc Việt Nam phường Lý Thái Tổ'
+  const xlsx = makeXlsx([
+    ['ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM PHƯỜNG LÝ THÁI TỔ'],
+    ['DANH SÁCH TỔ DÂN VẬN THÀNH LẬP NĂM 2022'],
+    ['STT', 'Tên tổ chức', 'Loại tổ chức', 'Tổ chức cấp trên', 'Từ ngày'],
+    [1, 'Tổ dân vận khu tập thể Lò Đúc', 'Tổ dân vận', front, { date: '2022-09-01' }],
+    [2, 'Nhóm tình nguyện Phố cổ', 'Câu lạc bộ bay', front, '01/09/2022'],
+    [3, 'Tổ tự quản nhà B khu tập thể Lò Đúc', 'Tổ dân vận', 'Tổ dân vận khu tập thể Lò Đúc', '15/09/2022'],
+  ])
+  await page.getByTestId('csv-file').setInputFiles({ name: 'to-dan-van-2022.xlsx', mimeType: XLSX_TYPE, buffer: xlsx })
+  await page.getByTestId('csv-chosen').getByText('Đã chọn: to-dan-van-2022.xlsx (bảng tính Excel)').waitFor()
+  await page.getByRole('button', { name: 'Kiểm tra (chạy thử)' }).click()
+  const report = page.getByTestId('import-report')
+  await report.getByText('Đây là chạy thử: chưa ghi gì vào hệ thống.').waitFor()
+  const issues = report.getByTestId('import-issues')
+  assert.equal(await issues.locator('tbody tr').count(), 1, await issues.innerText())
+  assert.match(await issues.locator('tbody tr').first().innerText(), /^5\s+kind\s+.*Câu lạc bộ bay/, 'the sheet\'s own row 5, under the title rows')
+  assert.match(await report.getByTestId('import-counts').innerText(), /Số dòng\s*3\s*Dòng hợp lệ\s*2\s*Dòng có lỗi\s*1\s*Đã ghi\s*0/)
+
+  await page.getByRole('button', { name: 'Bỏ qua dòng lỗi và nhập' }).click()
+  await report.getByText('Đã nhập 2 tổ chức.').waitFor()
+  assert.deepEqual(await report.getByTestId('written-names').getByRole('listitem').allInnerTexts(),
+    ['Tổ dân vận khu tập thể Lò Đúc', 'Tổ tự quản nhà B khu tập thể Lò Đúc'])
+  const named = async (q) => (await (await page.request.get(`${env.url}/api/v1/organisations?unit_id=3&q=${encodeURIComponent(q)}`)).json()).items
+  const [loDuc] = await named('to dan van khu tap the lo duc')
+  const [houseB] = await named('to tu quan nha b')
+  const [frontOrg] = (await named('uy ban mat tran to quoc')).filter((o) => o.name === front)
+  assert.deepEqual([loDuc?.parent_id, loDuc?.valid_from], [frontOrg.id, '2022-09-01'], 'an Excel date')
+  assert.deepEqual([houseB?.parent_id, houseB?.valid_from], [loDuc.id, '2022-09-15'], 'its parent is the row above')
+  assert.equal((await named('nhom tinh nguyen pho co')).length, 0, 'the bad row is not written')
+  await settle(page)
+  await screenshot(page, 'import-organisations-written')
 })
 
 test('a viewer sees the tree and the members, but may not change anything; log out', async () => {
