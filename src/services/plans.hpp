@@ -122,6 +122,8 @@ class PlanService {
   Result<PlanView> CreatePlan(const Caller& caller, const PlanInput& input);
   //! The plan with each target's progress as of `as_of` (empty: today in Vietnam, or 31/12 of a past year).
   Result<PlanView> GetPlan(const Caller& caller, int64_t id, const std::string& as_of);
+  //! The same as a spreadsheet: a row per task and per target, the figures as numbers ("ke-hoach-2026-<as_of>.xlsx").
+  Result<ExportFile> ExportPlan(const Caller& caller, int64_t id, const std::string& as_of);
   Result<std::vector<Plan>> ListPlans(const Caller& caller, int64_t unit_id, std::optional<int> year);
   Result<PlanView> UpdatePlan(const Caller& caller, int64_t id, const std::string& title, const std::string& notes);
   //! Next year's plan with the same targets, each noting last year's result; refused when it exists already.

@@ -5,6 +5,7 @@
 #include "services/demo.hpp"
 #include "support/fixture.hpp"
 #include "support/images.hpp"
+#include "support/xlsx_tools.hpp"
 
 #include <boost/json/serialize.hpp>
 
@@ -201,6 +202,47 @@ TEST_F(Plans, HandReportedTargetsTakeTheLatestReportOnOrBeforeTheDay) {
   auto file = services().plans.File(Admin(), now.latest_report->files[0].id, false);
   ASSERT_TRUE(file.ok());
   EXPECT_EQ(file->bytes.find("DemoPhone"), std::string::npos) << "photos are re-encoded without their metadata";
+}
+
+TEST_F(Plans, ThePlanAsASpreadsheetIsThePageRowByRowWithItsFiguresAsOfTheDay) {
+  const auto plan = CreatePlan(Admin(), ly_thai_to_, 2022,
+                               {{"propaganda_sessions", 2, ""}, {"new_members", 30, "Đoàn viên, hội viên mới"}});
+  Activity(ly_thai_to_, "propaganda", "05/03/2022", 50);
+  Activity(ly_thai_to_, "propaganda", "05/10/2022", 60);  // after the day asked for
+  Report(Target(Get(plan, ""), "new_members").target.id, "30/06/2022", 12);
+  const auto view = Get(plan, "30/09/2022");
+  auto file = services().plans.ExportPlan(Admin(), plan, "30/09/2022");
+  ASSERT_TRUE(file.ok()) << file.error().message_en;
+  EXPECT_EQ(file->file_name, "ke-hoach-2022-2022-09-30.xlsx");
+  const auto cells = testing::XlsxAsShown(file->bytes);
+  ASSERT_EQ(cells.size(), 1u + 5u + 2u) << "the header, the five tasks, the two targets";
+  EXPECT_EQ(cells[0], (std::vector<std::string>{"Nhiệm vụ, chỉ tiêu", "Đơn vị tính", "Chỉ tiêu", "Kết quả", "Tỷ lệ (%)",
+                                                "Đánh giá", "Cách tính", "Báo cáo gần nhất", "Ghi chú",
+                                                "Số liệu đến ngày"}));
+  auto cell = [&](size_t r, size_t c) { return c < cells[r].size() ? cells[r][c] : std::string(); };
+  size_t r = 1;
+  for (const auto& section : view.sections) {
+    EXPECT_EQ(cell(r, 0), section.task.name_vi);
+    EXPECT_EQ(cell(r, 2), "") << "a task's row has no figures";
+    ++r;
+    for (const auto& t : section.targets) {
+      EXPECT_EQ(cell(r, 0), t.kind.name_vi);
+      EXPECT_EQ(cell(r, 1), t.kind.unit_vi);
+      std::vector<std::string> figures;
+      for (size_t c = 2; c < 10; ++c) figures.push_back(cell(r, c));
+      if (t.target.kind_code == "propaganda_sessions")
+        EXPECT_EQ(figures, (std::vector<std::string>{"2.00", "1.00", "50.00", "Chưa đạt", "Đếm từ hồ sơ", "", "",
+                                                     "30/09/2022"}));
+      else
+        EXPECT_EQ(figures, (std::vector<std::string>{"30.00", "12.00", "40.00", "Chưa đạt", "Báo cáo kèm minh chứng",
+                                                     "30/06/2022", "Đoàn viên, hội viên mới", "30/09/2022"}));
+      ++r;
+    }
+  }
+  EXPECT_EQ(r, cells.size());
+  // The same rights as the page: another ward's officer gets nothing.
+  const auto other = CallerWith({RoleGrant{0, Role::kUnitAdmin, hang_bac_, std::nullopt}});
+  EXPECT_FALSE(services().plans.ExportPlan(other, plan, "").ok());
 }
 
 TEST_F(Plans, BadInputIsRefusedWithItsCodeAndWritesNothing) {

@@ -219,7 +219,9 @@ void AddPlanRoutes(Router& router, Services& services, size_t upload_limit) {
   }));
   router.Add("GET", "/api/v1/plans/{id}", Authed(services, [&plans](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
-    return JsonResponse(200, PlanViewJson(DANVAN_TRY(plans.GetPlan(c, id, std::string(req.Query("as_of").value_or(""))))));
+    const std::string as_of(req.Query("as_of").value_or(""));
+    if (WantsXlsx(req)) return ExportResponse(DANVAN_TRY(plans.ExportPlan(c, id, as_of)));
+    return JsonResponse(200, PlanViewJson(DANVAN_TRY(plans.GetPlan(c, id, as_of))));
   }));
   router.Add("PATCH", "/api/v1/plans/{id}", Authed(services, [&plans](Request& req, const Caller& c) -> Result<Response> {
     const auto id = DANVAN_TRY(PathId(req));
