@@ -1,6 +1,7 @@
 // Residents' concerns: the public channel (no account: send, follow with the code and PIN) and the staff's work.
 // Shapes as in /api/openapi.json (PublicConcern, ResidentView, StaffConcern, ConcernCategory).
 import { api } from './client'
+import { uploadOf, type Upload } from './files'
 
 export interface PublicStatus { open: boolean; code: string; label: string; label_en: string }
 
@@ -84,7 +85,7 @@ export interface ResidentView {
   reopen_until: string | null
 }
 
-export interface Photo { file_name: string; content_base64: string }
+export type Photo = Upload
 
 export interface NewConcern {
   unit_id: number
@@ -174,18 +175,8 @@ export const concernApi = {
     api.get<{ items: { id: number; title: string; body: string }[] }>('/concern-templates', { unit_id: unitId }),
 }
 
-/** A picked file as the API takes it: its name and its bytes in base64. */
-export function photoOf(file: File): Promise<Photo> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => {
-      const url = String(reader.result)
-      resolve({ file_name: file.name, content_base64: url.slice(url.indexOf(',') + 1) })
-    }
-    reader.onerror = () => reject(reader.error)
-    reader.readAsDataURL(file)
-  })
-}
+/** A picked photo as the API takes it: its name and its bytes in base64. */
+export const photoOf = (file: File): Promise<Photo> => uploadOf(file)
 
 export type Answers = Record<string, string | string[]>
 

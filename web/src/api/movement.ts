@@ -94,16 +94,6 @@ export const castBallot = (id: number, modelId: number, vote: Vote) =>
 export const closeSession = (id: number, levels: Record<string, string> = {}) =>
   api.post<CouncilSession>(`/sessions/${id}/close`, { levels })
 
-/** A file as base64 (without the data: prefix), for the JSON upload of a report. */
-export function fileToBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
-    reader.onerror = () => reject(reader.error)
-    reader.readAsDataURL(file)
-  })
-}
-
 // Owner organisations met on a page, fetched once each (GET /organisations/{id} is public).
 const organisations = new Map<number, Promise<string>>()
 export function organisationName(id: number): Promise<string> {

@@ -1,6 +1,7 @@
 // The year's plans with targets and the outreach activities that feed them (src/http/openapi.json, tag "plans";
 // docs/plans.md). A counted target's value comes from the records; a reported one from its latest report.
 import { api } from './client'
+import type { Upload } from './files'
 
 export type Measure = 'count' | 'percent' | 'mean'
 
@@ -84,7 +85,7 @@ export interface PlanView extends Plan {
   sections: PlanSection[]
 }
 
-export interface UploadFile { file_name: string; content_base64: string }
+export type UploadFile = Upload
 
 export interface OutreachActivity {
   id: number
