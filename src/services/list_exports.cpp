@@ -20,10 +20,10 @@ using documents::XlsxKind;
 
 std::atomic<int64_t> row_limit{100'000};
 
-XlsxCell Text(std::string_view s) { return XlsxCell(std::in_place_type<std::string>, s); }
-XlsxCell Integer(int64_t n) { return XlsxCell(std::in_place_type<int64_t>, n); }
-XlsxCell Day(const Date& d) { return XlsxCell(std::in_place_type<Date>, d); }
-XlsxCell Day(const std::optional<Date>& d) { return d ? Day(*d) : XlsxCell(); }
+XlsxCell Text(std::string_view s) { return documents::TextCell(s); }
+XlsxCell Integer(int64_t n) { return documents::IntegerCell(n); }
+XlsxCell Day(const Date& d) { return documents::DateCell(d); }
+XlsxCell Day(const std::optional<Date>& d) { return documents::DateCell(d); }
 // A unit's or organisation's start: 01/01/1900 stands for "not known" (the web app shows "Không rõ"), an empty cell.
 XlsxCell Start(const Date& d) { return d == Date::FromYmd(1900, 1, 1) ? XlsxCell() : Day(d); }
 XlsxCell OptText(const std::optional<std::string>& s) { return s ? Text(*s) : XlsxCell(); }

@@ -615,11 +615,10 @@ Result<PlanFileDownload> PlanService::File(const Caller& caller, int64_t id, boo
   });
 }
 
-// The plan page as a sheet: a row per target under its task's row, the figures as numbers (the cells emplaced: GCC 12
-// sees "maybe uninitialized" strings in moved variant temporaries).
+// The plan page as a sheet: a row per target under its task's row, the figures as numbers.
 Result<ExportFile> PlanService::ExportPlan(const Caller& caller, int64_t id, const std::string& as_of) {
-  using documents::XlsxCell;
-  using K = documents::XlsxKind;
+  using namespace documents;
+  using K = XlsxKind;
   const auto view = DANVAN_TRY(GetPlan(caller, id, as_of));
   documents::XlsxTable table{fmt::format("Kế hoạch năm {}", view.plan.year),
                              {{"Nhiệm vụ, chỉ tiêu", K::kText, 48},
@@ -633,26 +632,19 @@ Result<ExportFile> PlanService::ExportPlan(const Caller& caller, int64_t id, con
                               {"Ghi chú", K::kText, 32},
                               {"Số liệu đến ngày", K::kDate, 14}},
                              {}};
-  auto text = [](std::vector<XlsxCell>& row, const std::string& s) { row.emplace_back(std::in_place_type<std::string>, s); };
-  auto number = [](std::vector<XlsxCell>& row, const std::optional<double>& v) {
-    if (v) row.emplace_back(std::in_place_type<double>, *v); else row.emplace_back();
-  };
   for (const auto& section : view.sections) {
-    auto& task = table.rows.emplace_back();
-    text(task, section.task.name_vi);
-    for (const auto& p : section.targets) {
-      auto& row = table.rows.emplace_back();
-      text(row, p.kind.name_vi);
-      text(row, p.kind.measure == Measure::kPercent ? "%" : p.kind.unit_vi);
-      number(row, p.target.target);
-      number(row, p.value);
-      number(row, p.value ? std::optional<double>(p.percent) : std::nullopt);
-      text(row, p.value ? (p.met ? "Đạt" : "Chưa đạt") : "Chưa có số liệu");
-      text(row, p.kind.metric ? "Đếm từ hồ sơ" : "Báo cáo kèm minh chứng");
-      if (p.latest_report) row.emplace_back(std::in_place_type<Date>, p.latest_report->reported_on); else row.emplace_back();
-      text(row, p.target.notes);
-      row.emplace_back(std::in_place_type<Date>, view.as_of);
-    }
+    table.rows.push_back({TextCell(section.task.name_vi)});
+    for (const auto& p : section.targets)
+      table.rows.push_back({TextCell(p.kind.name_vi),
+                            TextCell(p.kind.measure == Measure::kPercent ? "%" : p.kind.unit_vi),
+                            NumberCell(p.target.target),
+                            NumberCell(p.value),
+                            p.value ? NumberCell(p.percent) : XlsxCell(),
+                            TextCell(p.value ? (p.met ? "Đạt" : "Chưa đạt") : "Chưa có số liệu"),
+                            TextCell(p.kind.metric ? "Đếm từ hồ sơ" : "Báo cáo kèm minh chứng"),
+                            p.latest_report ? DateCell(p.latest_report->reported_on) : XlsxCell(),
+                            TextCell(p.target.notes),
+                            DateCell(view.as_of)});
   }
   auto bytes = DANVAN_TRY(documents::WriteXlsx({table}));
   return ExportFile{fmt::format("ke-hoach-{}-{}.xlsx", view.plan.year, view.as_of.Iso()), std::move(bytes)};

@@ -108,19 +108,16 @@ YearReportText Draft(const YearReport& r) {
 }
 
 // A figure table said once, printed in the PDF and written to the workbook: each cell keeps its value (a number, for
-// the sheet) and the text the PDF prints ("1.234", "–"). The cells are emplaced: GCC 12 sees "maybe uninitialized"
-// strings in moved variant temporaries.
+// the sheet) and the text the PDF prints ("1.234", "–").
 struct FigureCell {
   doc::XlsxCell value;
   std::string shown;
 };
-FigureCell Txt(const std::string& s) { return {doc::XlsxCell(std::in_place_type<std::string>, s), s}; }
-FigureCell Int(int64_t n) { return {doc::XlsxCell(std::in_place_type<int64_t>, n), Count(n)}; }
-FigureCell Ordinal(size_t i) {
-  return {doc::XlsxCell(std::in_place_type<int64_t>, static_cast<int64_t>(i)), std::to_string(i)};
-}
-FigureCell Money(int64_t amount) { return {doc::XlsxCell(std::in_place_type<int64_t>, amount), doc::FormatMoney(amount)}; }
-FigureCell Num(double v, std::string shown) { return {doc::XlsxCell(std::in_place_type<double>, v), std::move(shown)}; }
+FigureCell Txt(const std::string& s) { return {doc::TextCell(s), s}; }
+FigureCell Int(int64_t n) { return {doc::IntegerCell(n), Count(n)}; }
+FigureCell Ordinal(size_t i) { return {doc::IntegerCell(static_cast<int64_t>(i)), std::to_string(i)}; }
+FigureCell Money(int64_t amount) { return {doc::IntegerCell(amount), doc::FormatMoney(amount)}; }
+FigureCell Num(double v, std::string shown) { return {doc::NumberCell(v), std::move(shown)}; }
 FigureCell Blank() { return {doc::XlsxCell(), ""}; }
 FigureCell Missing() { return {doc::XlsxCell(), "–"}; }  // no figure yet: "–" on paper, an empty cell
 

@@ -85,10 +85,7 @@ struct YearReport {
 };
 
 //! A report as a file: the PDF or the workbook, and its ASCII file name ("bao-cao-tong-ket-2022.pdf").
-struct YearReportFile {
-  std::string file_name;
-  std::string bytes;
-};
+using YearReportFile = ExportFile;
 
 class YearReportService {
  public:

@@ -7,7 +7,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -31,6 +33,14 @@ struct XlsxColumn {
 
 //! An empty cell, text, an integer, a number or a date; a money column takes an integer.
 using XlsxCell = std::variant<std::monostate, std::string, int64_t, double, Date>;
+
+// Cells made in place: GCC 12 sees "maybe uninitialized" strings in moved variant temporaries.
+inline XlsxCell TextCell(std::string_view s) { return XlsxCell(std::in_place_type<std::string>, s); }
+inline XlsxCell IntegerCell(int64_t n) { return XlsxCell(std::in_place_type<int64_t>, n); }
+inline XlsxCell NumberCell(double v) { return XlsxCell(std::in_place_type<double>, v); }
+inline XlsxCell NumberCell(const std::optional<double>& v) { return v ? NumberCell(*v) : XlsxCell(); }
+inline XlsxCell DateCell(const Date& d) { return XlsxCell(std::in_place_type<Date>, d); }
+inline XlsxCell DateCell(const std::optional<Date>& d) { return d ? DateCell(*d) : XlsxCell(); }
 
 //! One sheet: a bold, frozen header row with an autofilter, then the rows.
 struct XlsxTable {

@@ -181,10 +181,7 @@ void AddReportRoutes(Router& router, Services& services) {
   }));
   router.Add("GET", "/api/v1/reports/year", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
     const auto query = DANVAN_TRY(YearQueryOf(req));
-    if (WantsXlsx(req)) {
-      auto file = DANVAN_TRY(services.year_reports.Xlsx(c, query));
-      return XlsxResponse(file.file_name, std::move(file.bytes));
-    }
+    if (WantsXlsx(req)) return ExportResponse(DANVAN_TRY(services.year_reports.Xlsx(c, query)));
     return JsonResponse(200, YearReportJson(DANVAN_TRY(services.year_reports.Get(c, query))));
   }));
   router.Add("PUT", "/api/v1/reports/year", Authed(services, [&services](Request& req, const Caller& c) -> Result<Response> {
